@@ -34,6 +34,12 @@ const INPUT_FORMAT = percentFormat(2);
 const PROMPT_TITLE_MAX = 32;
 const PROMPT_MESSAGE_MAX = 255;
 
+/** Enough height for the longest wrapped text of a row: [text, column width in characters]. */
+function rowHeight(texts: [string, number][]): number {
+  const lines = Math.max(...texts.map(([text, width]) => Math.ceil((text.length * 1.1) / width)));
+  return Math.max(30, Math.min(120, lines * 15));
+}
+
 const clip = (text: string, max: number) => (text.length <= max ? text : text.slice(0, max - 1) + '…');
 
 export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): SheetPlan {
@@ -93,7 +99,7 @@ export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): 
   validations.push({
     address: `C${quarterRow}`,
     rule: { type: 'wholeNumber', min: 1, max: 4 },
-    prompt: { title: clip(L('quarter'), PROMPT_TITLE_MAX), message: clip(catalogue.calendar.map((q) => `${q.quarter}: ${q.label[lang]} – ${q.covers[lang]}`).join('; '), PROMPT_MESSAGE_MAX) },
+    prompt: { title: clip(L('quarter'), PROMPT_TITLE_MAX), message: clip(catalogue.calendar.map((q) => `${q.quarter}: ${q.covers[lang]}`).join('; '), PROMPT_MESSAGE_MAX) },
     errorAlert: { style: 'stop', title: clip(L('quarter'), PROMPT_TITLE_MAX), message: L('errorQuarter') },
   });
   wide(r++, L('contactHeading'), 'sectionTitle');
@@ -162,12 +168,12 @@ export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): 
     for (const c of 'ABCDEFGHIJKLMNO'.slice('ABCDEFGHIJKLMNO'.indexOf(from))) put(`${c}${row}`, null, style);
   };
 
-  const targetCellAt = (address: string, row: ReportingRow, y: number, colLabel: string) => {
+  const targetCellAt = (address: string, row: ReportingRow, y: number, colLabel: string, withNote: boolean) => {
     const targets = row.targets[String(y)]!;
     const applied = targets.variants[targets.applied]!;
     const cell = targetCell(applied);
     put(address, cell.value, applied.kind === 'text' ? 'targetText' : 'target', cell.numberFormat ? { numberFormat: cell.numberFormat } : {});
-    const note = targetDifferenceNote(targets, lang, `${row.id} – ${colLabel}`);
+    const note = withNote ? targetDifferenceNote(targets, lang, `${row.id} – ${colLabel}`) : null;
     if (note) {
       notes.push({ address, text: note });
       noteLines.push(`(${noteLines.length + 1}) ${note}`);
@@ -192,8 +198,9 @@ export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): 
     for (const col of TABLE_COLUMNS) {
       const address = `${COLUMN_OF[col]}${r}`;
       names.push({ name: tableCellName(row.id, col), address });
-      if (col === 'TY') targetCellAt(address, row, year, L('colTarget', { year }));
-      else if (col === 'T2025') targetCellAt(address, row, horizon, L('colTarget', { year: horizon }));
+      // In the horizon year both target columns hold the same target: one note is enough.
+      if (col === 'TY') targetCellAt(address, row, year, L('colTarget', { year }), year !== horizon);
+      else if (col === 'T2025') targetCellAt(address, row, horizon, L('colTarget', { year: horizon }), true);
       else if (col.endsWith('_INTL')) {
         put(address, null, inputStyle, { input: true });
         validations.push({
@@ -213,7 +220,7 @@ export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): 
       }
     }
     put(`${MARKER}${r}`, required ? L('requiredMark') : null, required ? 'marker' : 'cellText');
-    rowHeights.push({ row: r, height: row.name[lang].length > 90 ? 60 : row.name[lang].length > 45 ? 45 : 30 });
+    rowHeights.push({ row: r, height: rowHeight([[name, 44], [row.measuringAgency[lang], 22], [row.compilingUnit[lang], 16]]) });
     r++;
   };
 

@@ -1,0 +1,6 @@
+import type { CliCommand } from '../command';
+import { templateCommand } from './template';
+import { unitsCommand } from './units';
+
+/** The commands, in the order `chitieu --help` lists them. Add a command by adding its module here. */
+export const COMMANDS: readonly CliCommand[] = [unitsCommand, templateCommand];

@@ -1,0 +1,63 @@
+import type { Lang } from '../workbook/port';
+
+/** What the command line says, Vietnamese first. Command-specific texts live here too, so a
+ * translator finds every sentence in one file. */
+const TEXTS = {
+  programDescription: {
+    vi: 'Báo cáo chỉ tiêu Chiến lược Kinh tế số, Xã hội số theo Phụ lục 01 (Quyết định 466/QĐ-BTTTT).',
+    en: 'The Appendix 01 return on the digital economy and digital society strategy indicators (Decision 466/QĐ-BTTTT).',
+  },
+  langOption: { vi: 'ngôn ngữ của thông báo và của biểu mẫu: vi (mặc định) hoặc en', en: 'language of messages and of the form: vi (default) or en' },
+  helpOption: { vi: 'hiện trợ giúp', en: 'show help' },
+  helpCommandTerm: { vi: 'help [lệnh]', en: 'help [command]' },
+  helpCommand: { vi: 'hiện trợ giúp của một lệnh', en: 'show help for a command' },
+  usageProgram: { vi: '[tùy chọn] [lệnh]', en: '[options] [command]' },
+  usageCommand: { vi: '[tùy chọn]', en: '[options]' },
+  titleUsage: { vi: 'Cách dùng:', en: 'Usage:' },
+  titleOptions: { vi: 'Tùy chọn:', en: 'Options:' },
+  titleGlobalOptions: { vi: 'Tùy chọn chung:', en: 'Global Options:' },
+  titleCommands: { vi: 'Lệnh:', en: 'Commands:' },
+  titleArguments: { vi: 'Tham số:', en: 'Arguments:' },
+  seeHelp: { vi: 'Xem: {command} --help', en: 'See: {command} --help' },
+  unexpected: {
+    vi: 'Lỗi không mong đợi: {message}\nĐặt CHITIEU_DEBUG=1 để xem chi tiết, và gửi cho nhóm phát triển.',
+    en: 'Unexpected error: {message}\nSet CHITIEU_DEBUG=1 for details, and send them to the developers.',
+  },
+  // commander's own errors, by its error code
+  unknownOption: { vi: 'Tùy chọn không hợp lệ: {item}.', en: 'Unknown option: {item}.' },
+  unknownCommand: { vi: 'Không có lệnh "{item}".', en: 'There is no command "{item}".' },
+  missingMandatoryOptionValue: { vi: 'Thiếu tùy chọn bắt buộc {item}.', en: 'The option {item} is required.' },
+  optionMissingArgument: { vi: 'Tùy chọn {item} cần một giá trị.', en: 'The option {item} needs a value.' },
+  missingArgument: { vi: 'Thiếu tham số {item}.', en: 'The argument {item} is missing.' },
+  excessArguments: { vi: 'Thừa tham số.', en: 'Too many arguments.' },
+  // units
+  unitsDescription: { vi: 'liệt kê các đơn vị báo cáo và các chỉ tiêu mỗi đơn vị phải báo cáo', en: 'list the reporting units and the indicators each must report' },
+  unitsYearOption: { vi: 'chỉ các đơn vị báo cáo trong năm này', en: 'only the units reporting in this year' },
+  unitsFormatOption: { vi: 'định dạng: text (bảng, mặc định) hoặc json', en: 'format: text (a table, default) or json' },
+  unitsHeaderId: { vi: 'Mã', en: 'Id' },
+  unitsHeaderName: { vi: 'Tên', en: 'Name' },
+  unitsHeaderKind: { vi: 'Loại', en: 'Kind' },
+  unitsHeaderFills: { vi: 'Chỉ tiêu phải báo cáo', en: 'Indicators to report' },
+  unitsCount: { vi: '{count} đơn vị.', en: '{count} units.' },
+  unitsCountYear: { vi: '{count} đơn vị báo cáo năm {year}.', en: '{count} units report for {year}.' },
+  kindMinistry: { vi: 'bộ, cơ quan ngang bộ', en: 'ministry' },
+  kindAgency: { vi: 'cơ quan thuộc Chính phủ', en: 'government agency' },
+  kindProvince: { vi: 'tỉnh, thành phố', en: 'province' },
+  // template
+  templateDescription: { vi: 'tạo tệp Excel báo cáo Phụ lục 01 của một đơn vị cho một năm', en: 'write the Appendix 01 return of a unit for a year as an Excel file' },
+  templateUnitOption: { vi: 'mã đơn vị (xem: chitieu units)', en: 'unit id (see: chitieu units)' },
+  templateYearOption: { vi: 'năm báo cáo, ví dụ 2025', en: 'year of the return, e.g. 2025' },
+  templateOutOption: { vi: 'tệp .xlsx sẽ ghi', en: 'the .xlsx file to write' },
+  templateForceOption: { vi: 'ghi đè nếu tệp đã có', en: 'overwrite the file if it exists' },
+  templateWrote: { vi: 'Đã ghi: {path}', en: 'Wrote {path}' },
+  templateSummary: {
+    vi: '{unit} ({unitId}), năm {year}: {count} dòng chỉ tiêu phải báo cáo{list}.',
+    en: '{unit} ({unitId}), {year}: {count} indicator rows to report{list}.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type CliTextKey = keyof typeof TEXTS;
+
+export function cliText(key: CliTextKey, lang: Lang, vars: Record<string, string | number> = {}): string {
+  return TEXTS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
