@@ -44,11 +44,14 @@ export function loadUnits(): UnitList {
   const units = parseUnits(unitsJson);
   const rowIds = new Set(allRows(loadCatalogue()).map((r) => r.id));
   const issues: { path: string; message: string }[] = [];
-  units.units.forEach((u, i) =>
-    u.fills.forEach((f, j) => {
-      if (!rowIds.has(f)) issues.push({ path: `units[${i}].fills[${j}]`, message: `"${f}" is not a row of the catalogue` });
-    }),
-  );
+  const check = (fills: string[], path: string) =>
+    fills.forEach((f, j) => {
+      if (!rowIds.has(f)) issues.push({ path: `${path}[${j}]`, message: `"${f}" is not a row of the catalogue` });
+    });
+  units.units.forEach((u, i) => {
+    check(u.fills, `units[${i}].fills`);
+    u.fillsFrom?.forEach((change, k) => check(change.fills, `units[${i}].fillsFrom[${k}].fills`));
+  });
   if (issues.length) throw new CatalogueError('src/catalogue/units.json', issues);
   return (cachedUnits = units);
 }
@@ -66,6 +69,21 @@ export function unitsForYear(units: UnitList, year: number): ReportingUnit[] {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
   return units.units.filter((u) => u.validFrom <= end && (!u.validTo || u.validTo >= start));
+}
+
+/**
+ * The rows a unit must fill in a year's return: those in force on the last day it reports that
+ * year, since a return grows through the year and ends with the unit's final responsibilities.
+ */
+export function fillsForYear(unit: ReportingUnit, year: number): string[] {
+  const lastDay = unit.validTo && unit.validTo < `${year}-12-31` ? unit.validTo : `${year}-12-31`;
+  return fillsOn(unit, lastDay);
+}
+
+/** The rows a unit is responsible for on an ISO date. */
+export function fillsOn(unit: ReportingUnit, isoDate: string): string[] {
+  const changes = (unit.fillsFrom ?? []).filter((c) => c.from <= isoDate).sort((a, b) => a.from.localeCompare(b.from));
+  return [...(changes.length ? changes[changes.length - 1]!.fills : unit.fills)];
 }
 
 export function findUnit(units: UnitList, id: string): ReportingUnit | undefined {

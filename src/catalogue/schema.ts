@@ -226,6 +226,13 @@ export const ReportingUnit = z
     successor: z.string().optional(),
     /** Reporting row ids ("1.1", "1.2.OTHER", …) this unit must fill. */
     fills: z.array(z.string()),
+    /**
+     * Where a reorganisation handed the unit new indicators (a ministry absorbing another), the
+     * rows it fills from that date on; `fills` holds before the first entry.
+     */
+    fillsFrom: z
+      .array(z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), fills: z.array(z.string()) }).strict())
+      .optional(),
   })
   .strict();
 export type ReportingUnit = z.infer<typeof ReportingUnit>;

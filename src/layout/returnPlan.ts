@@ -1,3 +1,4 @@
+import { fillsForYear } from '../catalogue/load';
 import type { Catalogue, Indicator, ReportingRow, ReportingUnit } from '../catalogue/schema';
 import {
   HEADER_NAMES,
@@ -162,7 +163,7 @@ export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): 
   r = h2 + 1;
   const tableTop = h1;
 
-  const requiredRows = new Set(unit.fills);
+  const requiredRows = new Set(fillsForYear(unit, year));
   const noteLines: string[] = [];
   const blankRow = (row: number, style: string, from = 'C') => {
     for (const c of 'ABCDEFGHIJKLMNO'.slice('ABCDEFGHIJKLMNO'.indexOf(from))) put(`${c}${row}`, null, style);

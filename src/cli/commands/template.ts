@@ -1,3 +1,4 @@
+import { fillsForYear } from '../../catalogue/load';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../../workbook/port';
@@ -53,6 +54,7 @@ export const templateCommand: CliCommand = {
       const bytes = await writeReturnFile({ unitId: options.unit, year, lang });
       await writeFileAtomically(out, bytes);
       const unit = findReportingUnit(options.unit);
+      const fills = fillsForYear(unit, year);
       printLine(io, cliText('templateWrote', lang, { path: out }));
       printLine(
         io,
@@ -60,8 +62,8 @@ export const templateCommand: CliCommand = {
           unit: unit.name[lang],
           unitId: unit.id,
           year,
-          count: unit.fills.length,
-          list: unit.fills.length ? ` (${unit.fills.join(', ')})` : '',
+          count: fills.length,
+          list: fills.length ? ` (${fills.join(', ')})` : '',
         }),
       );
     });

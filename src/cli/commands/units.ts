@@ -1,4 +1,4 @@
-import { loadUnits, unitsForYear } from '../../catalogue/load';
+import { fillsForYear, loadUnits, unitsForYear } from '../../catalogue/load';
 import type { ReportingUnit } from '../../catalogue/schema';
 import type { Lang } from '../../workbook/port';
 import { parseChoice, parseYear } from '../args';
@@ -25,12 +25,18 @@ export interface UnitListing {
   successor?: string;
 }
 
-export function unitListing(unit: ReportingUnit, lang: Lang): UnitListing {
+/** Without a year: the rows the unit fills now (its latest responsibilities). */
+function currentFills(unit: ReportingUnit): string[] {
+  const latest = [...(unit.fillsFrom ?? [])].sort((a, b) => a.from.localeCompare(b.from)).pop();
+  return [...(latest ? latest.fills : unit.fills)];
+}
+
+export function unitListing(unit: ReportingUnit, lang: Lang, year?: number): UnitListing {
   return {
     id: unit.id,
     name: unit.name[lang],
     kind: unit.kind,
-    fills: [...unit.fills],
+    fills: year === undefined ? currentFills(unit) : fillsForYear(unit, year),
     validFrom: unit.validFrom,
     ...(unit.validTo ? { validTo: unit.validTo } : {}),
     ...(unit.successor ? { successor: unit.successor } : {}),
@@ -53,11 +59,11 @@ export const unitsCommand: CliCommand = {
       const all = loadUnits();
       const units = year === undefined ? all.units : unitsForYear(all, year);
       if (format === 'json') {
-        printJson(io, units.map((u) => unitListing(u, lang)));
+        printJson(io, units.map((u) => unitListing(u, lang, year)));
         return;
       }
       const headers = (['unitsHeaderId', 'unitsHeaderName', 'unitsHeaderKind', 'unitsHeaderFills'] as const).map((k) => cliText(k, lang));
-      const rows = units.map((u) => [u.id, u.name[lang], cliText(KIND_TEXT[u.kind], lang), u.fills.join(', ')]);
+      const rows = units.map((u) => { const l = unitListing(u, lang, year); return [l.id, l.name, cliText(KIND_TEXT[u.kind], lang), l.fills.join(', ')]; });
       io.out(formatTable(headers, rows));
       printLine(io, year === undefined ? cliText('unitsCount', lang, { count: units.length }) : cliText('unitsCountYear', lang, { count: units.length, year }));
     });
