@@ -181,7 +181,7 @@ export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): 
     }
   };
 
-  const reportingRow = (row: ReportingRow, stt: string, name: string, indentStyle: string) => {
+  const reportingRow = (row: ReportingRow, stt: string | null, name: string, indentStyle: string) => {
     const required = requiredRows.has(row.id);
     put(`A${r}`, stt, 'stt');
     put(`B${r}`, name, indentStyle);
@@ -242,7 +242,7 @@ export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): 
     put(`${MARKER}${r}`, null, 'cellText');
     rowHeights.push({ row: r, height: 30 });
     r++;
-    for (const row of ind.rows) reportingRow(row, '', row.name[lang], 'subRowName');
+    for (const row of ind.rows) reportingRow(row, null, row.name[lang], 'subRowName');
   };
 
   for (const group of catalogue.groups) {

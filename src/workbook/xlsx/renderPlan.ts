@@ -10,7 +10,8 @@ import { addValidations } from './validation';
 
 function renderCell(worksheet: ExcelJS.Worksheet, plan: SheetPlan, planCell: PlanCell): void {
   const cell = worksheet.getCell(planCell.address);
-  if (planCell.value !== null) cell.value = planCell.value;
+  // An empty string is no value: Excel cannot hold one (Office.js writing "" empties the cell).
+  if (planCell.value !== null && planCell.value !== '') cell.value = planCell.value;
   if (planCell.numberFormat) cell.numFmt = planCell.numberFormat;
   if (planCell.style) {
     const style = plan.styles[planCell.style];

@@ -1,0 +1,52 @@
+import type { PlanValidation, SheetPlan, ValidationRule } from '../../layout/plan';
+import { cellsOf, type Cell } from './a1';
+import { areasFor, groupCells } from './areas';
+
+function excelRule(rule: ValidationRule): Excel.DataValidationRule {
+  switch (rule.type) {
+    case 'decimal':
+      return { decimal: { operator: 'Between', formula1: rule.min, formula2: rule.max } };
+    case 'wholeNumber':
+      return { wholeNumber: { operator: 'Between', formula1: rule.min, formula2: rule.max } };
+    case 'list':
+      return { list: { inCellDropDown: true, source: rule.values.join(',') } };
+    case 'textLength':
+      return { textLength: { operator: 'LessThanOrEqualTo', formula1: rule.max } };
+  }
+}
+
+const ALERT_STYLE = { stop: 'Stop', warning: 'Warning', information: 'Information' } as const;
+
+/**
+ * Cells with the same rule, prompt and alert (a row's four quarter figures, say) share one
+ * validation object, so the request carries each prompt text once.
+ */
+export function renderValidations(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  const byRule = new Map<string, PlanValidation>();
+  const entries: [string, Cell][] = [];
+  for (const v of plan.validations) {
+    const key = JSON.stringify([v.rule, v.prompt, v.errorAlert]);
+    byRule.set(key, v);
+    for (const cell of cellsOf(v.address)) entries.push([key, cell]);
+  }
+  for (const [key, cells] of groupCells(entries)) {
+    const v = byRule.get(key)!;
+    for (const areas of areasFor(sheet, cells)) {
+      const dv = areas.dataValidation;
+      dv.rule = excelRule(v.rule);
+      dv.ignoreBlanks = true;
+      dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+      dv.errorAlert = { showAlert: true, style: ALERT_STYLE[v.errorAlert.style], title: v.errorAlert.title, message: v.errorAlert.message };
+    }
+  }
+}
+
+/** One custom-formula format per plan entry: each formula is relative to its own range. */
+export function renderConditionalFormats(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  for (const cf of plan.conditionalFormats) {
+    const format = sheet.getRange(cf.address).conditionalFormats.add('Custom');
+    format.custom.rule.formula = cf.formula;
+    if (cf.fill) format.custom.format.fill.color = cf.fill;
+    if (cf.fontColor) format.custom.format.font.color = cf.fontColor;
+  }
+}

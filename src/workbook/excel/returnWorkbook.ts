@@ -1,0 +1,134 @@
+import { findUnit, loadCatalogue, loadUnits, unitsForYear } from '../../catalogue/load';
+import type { Catalogue, ReportingUnit, UnitList } from '../../catalogue/schema';
+import { label } from '../../layout/labels';
+import { returnPlan } from '../../layout/returnPlan';
+import { UserFacingError, type CreateReturnRequest, type CreateReturnResult, type ExistingReturn, type ReturnWorkbook } from '../port';
+import { splitReference } from './a1';
+import { orphanedError, queueExistingReturn } from './existingReturn';
+import { renderPlan } from './renderPlan';
+import type { ExcelHost } from './runner';
+import { backupSheetName, freeSheetName, sheetKey } from './sheetNames';
+
+/** Where the catalogue and units come from; the bundled files unless a test passes its own. */
+export interface ReturnSource {
+  catalogue: Catalogue;
+  units: UnitList;
+}
+
+const bundled = (): ReturnSource => ({ catalogue: loadCatalogue(), units: loadUnits() });
+
+/** The Office.js side of the workbook port: the functions the task pane receives. */
+export function createExcelReturnWorkbook(host: ExcelHost, source: () => ReturnSource = bundled): ReturnWorkbook {
+  return {
+    findExistingReturn: () => guarded(() => findExistingReturn(host, source().catalogue)),
+    createReturn: (request) => guarded(() => createReturn(host, source(), request)),
+  };
+}
+
+async function findExistingReturn(host: ExcelHost, catalogue: Catalogue): Promise<ExistingReturn | null> {
+  return host.run(async (context) => {
+    const scan = queueExistingReturn(context, catalogue);
+    await context.sync();
+    const found = scan();
+    if (found.kind === 'orphaned') throw orphanedError(found.brokenNames);
+    return found.kind === 'found' ? found.existing : null;
+  });
+}
+
+/**
+ * Two syncs whatever the size of the catalogue: the first reads what the workbook holds, the
+ * second does everything else. Nothing is deleted but defined names that would clash or dangle;
+ * a replaced return is kept whole on its renamed sheet, still protected.
+ */
+async function createReturn(host: ExcelHost, { catalogue, units }: ReturnSource, request: CreateReturnRequest): Promise<CreateReturnResult> {
+  const unit = knownUnit(units, request.unitId);
+  // As the command line does: a year without targets is named before the unit's validity.
+  const plan = returnPlan({ catalogue, unit, year: request.year, lang: request.lang });
+  assertReportsIn(units, unit, request.year);
+  const comments = host.isSetSupported('ExcelApi', '1.10');
+  return host.run(async (context) => {
+    let syncs = 0;
+    const scan = queueExistingReturn(context, catalogue);
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    const names = context.workbook.names;
+    names.load('items/name,items/type,items/value');
+    await context.sync();
+    syncs++;
+
+    const found = scan();
+    if (found.kind === 'found' && !request.replace) return { status: 'exists', existing: found.existing };
+    const oldSheet = found.kind === 'found' && found.existing.sheetName ? found.existing.sheetName : null;
+
+    const taken = new Set(sheets.items.map((s) => sheetKey(s.name)));
+    let backup: string | undefined;
+    if (oldSheet && taken.has(sheetKey(oldSheet))) {
+      backup = backupSheetName(oldSheet, label('backupSuffix', request.lang), taken);
+      sheets.getItem(oldSheet).name = backup;
+      taken.delete(sheetKey(oldSheet));
+      taken.add(sheetKey(backup));
+    }
+    const planned = new Set(plan.names.map((n) => n.name));
+    for (const item of names.items) if (isStale(item, planned, oldSheet)) item.delete();
+
+    const sheetName = freeSheetName(plan.sheetName, taken);
+    const sheet = sheets.add(sheetName);
+    renderPlan(context, sheet, plan, { comments });
+    sheet.activate();
+    await context.sync();
+    syncs++;
+    return { status: 'created', sheetName, syncs, ...(backup ? { backupSheetName: backup } : {}) };
+  });
+}
+
+/**
+ * A workbook-scoped contract name that must go before the new sheet's are added: one the plan
+ * defines again (adding it would fail), one left pointing at nothing (#REF!), or one on the
+ * replaced sheet, which an older catalogue may have named differently.
+ */
+function isStale(item: Excel.NamedItem, planned: ReadonlySet<string>, oldSheet: string | null): boolean {
+  if (!item.name.startsWith('CT_')) return false;
+  if (planned.has(item.name)) return true;
+  const value = String(item.value ?? '');
+  if (item.type === 'Error' || value.includes('#REF!')) return true;
+  const sheet = splitReference(value).sheet;
+  return oldSheet !== null && sheet !== null && sheetKey(sheet) === sheetKey(oldSheet);
+}
+
+function knownUnit(units: UnitList, unitId: string): ReportingUnit {
+  const unit = findUnit(units, unitId);
+  if (unit) return unit;
+  throw new UserFacingError('unknown-unit', {
+    vi: `Không có đơn vị báo cáo mã "${unitId}" trong danh sách đơn vị.`,
+    en: `There is no reporting unit with id "${unitId}" in the list of units.`,
+  });
+}
+
+/** A unit merged away in a reorganisation reports no more; the message names its successor. */
+function assertReportsIn(units: UnitList, unit: ReportingUnit, year: number): void {
+  if (!unitsForYear(units, year).includes(unit)) {
+    const successor = unit.successor ? findUnit(units, unit.successor) : undefined;
+    throw new UserFacingError('unit-not-in-year', {
+      vi: `${unit.name.vi} không báo cáo năm ${year}.` + (successor ? ` Đơn vị tiếp nhận: ${successor.name.vi}.` : ''),
+      en: `${unit.name.en} does not report for ${year}.` + (successor ? ` Its successor: ${successor.name.en}.` : ''),
+    });
+  }
+}
+
+/** Whatever Excel throws reaches a person as a message in both languages, never a stack trace. */
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UserFacingError) throw error;
+    const code = (error as { code?: string }).code ?? 'Error';
+    const detail = error instanceof Error ? error.message : String(error);
+    throw Object.assign(
+      new UserFacingError('excel-failed', {
+        vi: `Excel không thực hiện được yêu cầu (${code}): ${detail}. Sổ tính có thể đang chỉ đọc hoặc bị khóa cấu trúc; hãy kiểm tra rồi thử lại.`,
+        en: `Excel could not carry out the request (${code}): ${detail}. The workbook may be read-only or its structure protected; check and try again.`,
+      }),
+      { cause: error },
+    );
+  }
+}
