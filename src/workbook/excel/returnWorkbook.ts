@@ -1,5 +1,6 @@
-import { findUnit, loadCatalogue, loadUnits, unitsForYear } from '../../catalogue/load';
-import type { Catalogue, ReportingUnit, UnitList } from '../../catalogue/schema';
+import { loadCatalogue, loadUnits } from '../../catalogue/load';
+import { assertUnitReportsIn, requireUnit } from '../../catalogue/unitLookup';
+import type { Catalogue, UnitList } from '../../catalogue/schema';
 import { label } from '../../layout/labels';
 import { returnPlan } from '../../layout/returnPlan';
 import { UserFacingError, type CreateReturnRequest, type CreateReturnResult, type ExistingReturn, type ReturnWorkbook } from '../port';
@@ -41,10 +42,10 @@ async function findExistingReturn(host: ExcelHost, catalogue: Catalogue): Promis
  * a replaced return is kept whole on its renamed sheet, still protected.
  */
 async function createReturn(host: ExcelHost, { catalogue, units }: ReturnSource, request: CreateReturnRequest): Promise<CreateReturnResult> {
-  const unit = knownUnit(units, request.unitId);
+  const unit = requireUnit(units, request.unitId);
   // As the command line does: a year without targets is named before the unit's validity.
   const plan = returnPlan({ catalogue, unit, year: request.year, lang: request.lang });
-  assertReportsIn(units, unit, request.year);
+  assertUnitReportsIn(units, unit, request.year);
   const comments = host.isSetSupported('ExcelApi', '1.10');
   return host.run(async (context) => {
     let syncs = 0;
@@ -93,26 +94,6 @@ function isStale(item: Excel.NamedItem, planned: ReadonlySet<string>, oldSheet: 
   if (item.type === 'Error' || value.includes('#REF!')) return true;
   const sheet = splitReference(value).sheet;
   return oldSheet !== null && sheet !== null && sheetKey(sheet) === sheetKey(oldSheet);
-}
-
-function knownUnit(units: UnitList, unitId: string): ReportingUnit {
-  const unit = findUnit(units, unitId);
-  if (unit) return unit;
-  throw new UserFacingError('unknown-unit', {
-    vi: `Không có đơn vị báo cáo mã "${unitId}" trong danh sách đơn vị.`,
-    en: `There is no reporting unit with id "${unitId}" in the list of units.`,
-  });
-}
-
-/** A unit merged away in a reorganisation reports no more; the message names its successor. */
-function assertReportsIn(units: UnitList, unit: ReportingUnit, year: number): void {
-  if (!unitsForYear(units, year).includes(unit)) {
-    const successor = unit.successor ? findUnit(units, unit.successor) : undefined;
-    throw new UserFacingError('unit-not-in-year', {
-      vi: `${unit.name.vi} không báo cáo năm ${year}.` + (successor ? ` Đơn vị tiếp nhận: ${successor.name.vi}.` : ''),
-      en: `${unit.name.en} does not report for ${year}.` + (successor ? ` Its successor: ${successor.name.en}.` : ''),
-    });
-  }
 }
 
 /** Whatever Excel throws reaches a person as a message in both languages, never a stack trace. */

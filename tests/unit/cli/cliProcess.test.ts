@@ -60,10 +60,10 @@ describe('chitieu template', () => {
   it('refuses an unknown unit in the chosen language, pointing to `chitieu units`; no file', async () => {
     const vi = await chitieu(['template', '--unit', 'bo-khong-co', '--year', String(year), '--out', 'ret.xlsx'], dir);
     expect(vi.code).toBe(1);
-    expect(vi.stderr).toMatch(/^Lỗi: Không có đơn vị mã "bo-khong-co".*chitieu units/);
+    expect(vi.stderr).toMatch(/^Lỗi: Không có đơn vị báo cáo mã "bo-khong-co".*chitieu units/);
     const en = await chitieu(['template', '--unit', 'bo-khong-co', '--year', String(year), '--out', 'ret.xlsx', '--lang', 'en'], dir);
     expect(en.code).toBe(1);
-    expect(en.stderr).toMatch(/^Error: There is no unit with id "bo-khong-co".*chitieu units/);
+    expect(en.stderr).toMatch(/^Error: There is no reporting unit with id "bo-khong-co".*chitieu units/);
     expect(en.stderr).not.toMatch(NO_STACK);
     expect(readdirSync(dir)).toEqual([]);
   });

@@ -3,7 +3,8 @@ import type { ReportingUnit } from '../../../src/catalogue/schema';
 import { HEADER_NAMES, META_NAMES, TEMPLATE_VERSION } from '../../../src/domain/cellContract';
 import { UserFacingError } from '../../../src/workbook/port';
 import { readReturnFile } from '../../../src/workbook/xlsx/readReturn';
-import { assertUnitReportsIn, writeReturnFile } from '../../../src/workbook/xlsx/returnFile';
+import { assertUnitReportsIn } from '../../../src/catalogue/unitLookup';
+import { writeReturnFile } from '../../../src/workbook/xlsx/returnFile';
 import { readXlsxSheet } from '../../support/readXlsx';
 
 const catalogue = loadCatalogue();
@@ -57,14 +58,14 @@ describe('writeReturnFile', () => {
     const merged: ReportingUnit = { ...health, id: 'bo-cu', validFrom: '2020-01-01', validTo: '2022-12-31', successor: health.id };
     let error: unknown;
     try {
-      assertUnitReportsIn(merged, year);
+      assertUnitReportsIn({ unitsVersion: 'test', units: [merged, health] }, merged, year);
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(UserFacingError);
     expect((error as UserFacingError).code).toBe('unit-not-in-year');
     expect((error as UserFacingError).messages.vi).toContain(health.id);
-    expect(() => assertUnitReportsIn(health, year)).not.toThrow();
+    expect(() => assertUnitReportsIn({ unitsVersion: 'test', units: [merged, health] }, health, year)).not.toThrow();
   });
 
   it('refuses a unit created after the year, through the whole path', async () => {
