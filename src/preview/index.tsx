@@ -1,0 +1,21 @@
+import { createRoot } from 'react-dom/client';
+import { createFakeExcel, type FakeExcelHost } from '../../tests/fakes/fakeExcel';
+import { loadCatalogue, loadUnits } from '../catalogue/load';
+import { createExcelReturnWorkbook } from '../workbook/excel/returnWorkbook';
+import { observeFakeHost } from './fromFakeHost';
+import { PreviewPage } from './PreviewPage';
+
+declare global {
+  interface Window {
+    /** The fake workbook, for end-to-end tests and for poking at in the browser console. */
+    __chitieuHost?: FakeExcelHost;
+  }
+}
+
+const fake = createFakeExcel();
+window.__chitieuHost = fake;
+const { excelHost, previewHost } = observeFakeHost(fake);
+
+createRoot(document.getElementById('root')!).render(
+  <PreviewPage host={previewHost} workbook={createExcelReturnWorkbook(excelHost)} catalogue={loadCatalogue()} units={loadUnits()} />,
+);

@@ -1,0 +1,19 @@
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import type { Lang } from '../workbook/port';
+import { LanguageProvider } from './i18n/LanguageContext';
+import { TaskPane, type TaskPaneProps } from './TaskPane';
+
+export interface AppProps extends TaskPaneProps {
+  initialLang?: Lang;
+}
+
+/** The task pane with its theme and language: the same in Excel and on the preview page. */
+export function App({ initialLang = 'vi', ...props }: AppProps) {
+  return (
+    <FluentProvider theme={webLightTheme} style={{ minHeight: '100%' }}>
+      <LanguageProvider initial={initialLang}>
+        <TaskPane {...props} />
+      </LanguageProvider>
+    </FluentProvider>
+  );
+}

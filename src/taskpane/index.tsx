@@ -1,0 +1,26 @@
+import { createRoot } from 'react-dom/client';
+import { loadCatalogue, loadUnits } from '../catalogue/load';
+import { createExcelReturnWorkbook } from '../workbook/excel/returnWorkbook';
+import { officeHost } from '../workbook/excel/runner';
+import { App } from './App';
+import { StartupProblem } from './StartupProblem';
+
+const root = createRoot(document.getElementById('root')!);
+
+function start(info: { host: Office.HostType | null }) {
+  if (info.host !== Office.HostType.Excel) {
+    root.render(<StartupProblem kind="not-excel" />);
+    return;
+  }
+  try {
+    const catalogue = loadCatalogue();
+    const units = loadUnits();
+    root.render(<App workbook={createExcelReturnWorkbook(officeHost())} catalogue={catalogue} units={units} />);
+  } catch (error) {
+    root.render(<StartupProblem kind="catalogue" error={error} />);
+  }
+}
+
+// office.js comes from Microsoft's CDN (taskpane.html); offline or blocked, say so instead of a blank pane.
+if (typeof Office === 'undefined') root.render(<StartupProblem kind="not-excel" />);
+else Office.onReady(start);
