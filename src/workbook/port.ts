@@ -49,3 +49,20 @@ export interface ReturnWorkbook {
   findExistingReturn(): Promise<ExistingReturn | null>;
   createReturn(request: CreateReturnRequest): Promise<CreateReturnResult>;
 }
+
+/** The outcome of a check: the flags, or why the workbook could not be read as a return. */
+export type CheckOutcome =
+  | { status: 'checked'; result: import('../domain/flags').CheckResult; syncs: number }
+  | { status: 'unreadable'; problems: import('../domain/returnData').ContractProblem[]; message: { vi: string; en: string } };
+
+/** The workbook functions behind the task pane's Kiểm tra (Check) panel. */
+export interface ReturnChecker {
+  /** Read the whole return (one sync), validate it, write the marks and the "Kiểm tra" sheet (one sync). */
+  checkReturn(options?: { quarter?: number; lang?: Lang }): Promise<CheckOutcome>;
+  /** Select the cell a contract name points at (click on a flag). */
+  selectCell(cellName: string): Promise<void>;
+  /** Store a person's justification for a warning in the workbook, under the flag's key. */
+  saveJustification(flagKey: string, text: string): Promise<void>;
+  /** Mark a figure cell as a provisional estimate (tạm ước tính) or clear the mark. */
+  setProvisional(cellName: string, provisional: boolean): Promise<void>;
+}
