@@ -40,6 +40,11 @@ export const META_NAMES = {
 /** Bumped whenever the layout or the contract changes. */
 export const TEMPLATE_VERSION = 'phuluc01-1';
 
+/** "1.2.ICT" → "CT_1_2_ICT_SOURCE": where the row's figures come from (and how a provisional one was estimated). */
+export function rowSourceName(rowId: string): string {
+  return `CT_${rowId.replace(/\./g, '_')}_SOURCE`;
+}
+
 /** "1.2.ICT" + "Q1" → "CT_1_2_ICT_Q1". */
 export function tableCellName(rowId: string, column: TableColumn): string {
   return `CT_${rowId.replace(/\./g, '_')}_${column}`;

@@ -6,6 +6,7 @@ import {
   NARRATIVE_NAMES,
   TABLE_COLUMNS,
   TEMPLATE_VERSION,
+  rowSourceName,
   tableCellName,
   type TableColumn,
 } from '../domain/cellContract';
@@ -30,6 +31,8 @@ const COLUMN_OF: Record<TableColumn, string> = {
 const FIRST = 'A';
 const LAST = 'O';
 const MARKER = 'P';
+/** Where a figure comes from; beside the form's 15 columns, like the marker, outside the print area. */
+const SOURCE = 'Q';
 const INPUT_FORMAT = percentFormat(2);
 /** Excel's limits on data-validation prompts. */
 const PROMPT_TITLE_MAX = 32;
@@ -139,12 +142,13 @@ export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): 
   header(`B${h1}`, L('colIndicator'));
   header(`C${h1}`, L('colAgency'));
   header(`D${h1}`, L('colCompiler'));
-  for (const c of ['A', 'B', 'C', 'D', 'N', 'O', MARKER]) merges.push(`${c}${h1}:${c}${h2}`);
+  for (const c of ['A', 'B', 'C', 'D', 'N', 'O', MARKER, SOURCE]) merges.push(`${c}${h1}:${c}${h2}`);
   header(`E${h1}`, L('colYear', { year }));
   merges.push(`E${h1}:M${h1}`);
   header(`N${h1}`, L('colTarget', { year: horizon }));
   header(`O${h1}`, L('colIntl'));
   header(`${MARKER}${h1}`, L('colRequired'));
+  header(`${SOURCE}${h1}`, L('colSource'));
   const intl = L('colIntl');
   const subHeaders: [string, string][] = [
     ['E', catalogue.calendar[0]!.label[lang]], ['F', intl],
@@ -154,7 +158,7 @@ export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): 
     ['L', L('colTarget', { year })], ['M', intl],
   ];
   for (const [c, text] of subHeaders) header(`${c}${h2}`, text);
-  for (const c of 'ABCDEFGHIJKLMNOP') {
+  for (const c of 'ABCDEFGHIJKLMNOPQ') {
     // Merged header cells still need their borders and fill on every cell of the merge.
     if (!cells.some((cell) => cell.address === `${c}${h1}`)) header(`${c}${h1}`, null);
     if (!cells.some((cell) => cell.address === `${c}${h2}`)) header(`${c}${h2}`, null);
@@ -221,6 +225,16 @@ export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): 
       }
     }
     put(`${MARKER}${r}`, required ? L('requiredMark') : null, required ? 'marker' : 'cellText');
+    const sourceAddress = `${SOURCE}${r}`;
+    put(sourceAddress, null, inputStyle, { input: true });
+    names.push({ name: rowSourceName(row.id), address: sourceAddress });
+    validations.push({
+      address: sourceAddress,
+      rule: { type: 'textLength', max: 1000 },
+      // One prompt for every source cell, so the renderer can set it on all of them at once.
+      prompt: { title: clip(L('colSourceShort'), PROMPT_TITLE_MAX), message: clip(L('promptSource'), PROMPT_MESSAGE_MAX) },
+      errorAlert: { style: 'stop', title: L('errorTextTitle'), message: L('errorText') },
+    });
     rowHeights.push({ row: r, height: rowHeight([[name, 44], [row.measuringAgency[lang], 22], [row.compilingUnit[lang], 16]]) });
     r++;
   };
@@ -240,6 +254,7 @@ export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): 
     put(`L${r}`, ind.printedTargets?.[String(year)] ?? null, 'targetText');
     put(`N${r}`, ind.printedTargets?.[String(horizon)] ?? null, 'targetText');
     put(`${MARKER}${r}`, null, 'cellText');
+    put(`${SOURCE}${r}`, null, 'cellText');
     rowHeights.push({ row: r, height: 30 });
     r++;
     for (const row of ind.rows) reportingRow(row, null, row.name[lang], 'subRowName');
@@ -250,6 +265,7 @@ export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): 
     put(`B${r}`, group.name[lang], 'groupRow');
     blankRow(r, 'groupRow');
     put(`${MARKER}${r}`, null, 'groupRow');
+    put(`${SOURCE}${r}`, null, 'groupRow');
     r++;
     for (const ind of group.indicators) indicatorRows(ind);
   }
@@ -302,6 +318,7 @@ export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): 
       { letter: 'A', width: 6 }, { letter: 'B', width: 44 }, { letter: 'C', width: 22 }, { letter: 'D', width: 16 },
       ...'EFGHIJKLMNO'.split('').map((letter) => ({ letter, width: letter === 'B' ? 44 : 12 })),
       { letter: MARKER, width: 14 },
+      { letter: SOURCE, width: 30 },
     ],
     rowHeights,
     cells,

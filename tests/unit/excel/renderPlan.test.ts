@@ -20,7 +20,7 @@ describe('renderPlan', () => {
       sheet.getRange = (address?: string) => (calls.getRange++, getRange(address));
       sheet.getRanges = (address?: string) => (calls.getRanges++, getRanges(address));
       const summary = renderPlan(context, sheet, plan, { comments: false });
-      expect(summary).toEqual({ bounds: expect.stringMatching(/^A1:P\d+$/), commentsAdded: 0 });
+      expect(summary).toEqual({ bounds: expect.stringMatching(/^A1:Q\d+$/), commentsAdded: 0 });
     });
     expect(calls.sync).toBe(0);
     // Excel.run's own closing sync carried the whole layout.

@@ -1,7 +1,7 @@
 import catalogueJson from '../../../src/catalogue/catalogue.json';
 import { allRows, parseCatalogue } from '../../../src/catalogue/load';
 import type { ReportingUnit } from '../../../src/catalogue/schema';
-import { HEADER_NAMES, META_NAMES, NARRATIVE_NAMES, TABLE_COLUMNS, tableCellName } from '../../../src/domain/cellContract';
+import { HEADER_NAMES, META_NAMES, NARRATIVE_NAMES, TABLE_COLUMNS, rowSourceName, tableCellName } from '../../../src/domain/cellContract';
 import { returnPlan } from '../../../src/layout/returnPlan';
 import { UserFacingError } from '../../../src/workbook/port';
 
@@ -20,12 +20,12 @@ describe('the return plan', () => {
   it('defines every name of the cell contract exactly once, each on its own cell', () => {
     const expected = [
       ...Object.values(HEADER_NAMES),
-      ...allRows(catalogue).flatMap((r) => TABLE_COLUMNS.map((c) => tableCellName(r.id, c))),
+      ...allRows(catalogue).flatMap((r) => [...TABLE_COLUMNS.map((c) => tableCellName(r.id, c)), rowSourceName(r.id)]),
       ...Object.values(NARRATIVE_NAMES),
       ...Object.values(META_NAMES),
     ];
     expect(plan.names.map((n) => n.name).sort()).toEqual([...expected].sort());
-    expect(expected).toHaveLength(9 + 18 * 11 + 4 + 2);
+    expect(expected).toHaveLength(9 + 18 * 12 + 4 + 2);
     expect(new Set(plan.names.map((n) => n.address)).size).toBe(plan.names.length);
   });
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import catalogueJson from '../../../src/catalogue/catalogue.json';
 import { Catalogue, type ReportingRow, type ReportingUnit } from '../../../src/catalogue/schema';
-import { HEADER_NAMES, META_NAMES, NARRATIVE_NAMES, TABLE_COLUMNS, tableCellName } from '../../../src/domain/cellContract';
+import { HEADER_NAMES, META_NAMES, NARRATIVE_NAMES, TABLE_COLUMNS, rowSourceName, tableCellName } from '../../../src/domain/cellContract';
 import type { SheetPlan } from '../../../src/layout/plan';
 import { returnPlan } from '../../../src/layout/returnPlan';
 import { cellsOf } from '../../../src/workbook/xlsx/a1';
@@ -58,11 +58,11 @@ describe('the ExcelJS rendering of the return, read back from its bytes', () => 
     for (const { plan, sheet } of [r2025, r2023en]) {
       const expected = [
         ...Object.values(HEADER_NAMES),
-        ...rows.flatMap((r) => TABLE_COLUMNS.map((c) => tableCellName(r.id, c))),
+        ...rows.flatMap((r) => [...TABLE_COLUMNS.map((c) => tableCellName(r.id, c)), rowSourceName(r.id)]),
         ...Object.values(NARRATIVE_NAMES),
         ...Object.values(META_NAMES),
       ];
-      expect(expected).toHaveLength(9 + 18 * 11 + 4 + 2);
+      expect(expected).toHaveLength(9 + 18 * 12 + 4 + 2);
       expect(Object.keys(sheet.names).sort()).toEqual([...expected].sort());
       expect(sheet.names).toEqual(Object.fromEntries(plan.names.map((n) => [n.name, n.address])));
     }
