@@ -29,6 +29,8 @@ export interface ReturnData {
   contact: { name: RawCell; title: RawCell; org: RawCell; phone: RawCell; email: RawCell };
   /** rowId ("1.1", "1.2.ICT") → column → cell. Only names that resolved are present. */
   table: Record<string, Partial<Record<TableColumn, RawCell>>>;
+  /** rowId → CT_<row>_SOURCE: where the figures come from; how a provisional one was estimated. */
+  sources: Record<string, RawCell>;
   narrative: Record<SectionKey, RawCell>;
   templateVersion: RawCell;
   catalogueVersion: RawCell;
