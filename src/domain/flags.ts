@@ -20,6 +20,8 @@ export interface Flag {
   suggestion: { vi: string; en: string };
   /** Stable across re-checks: justifications are stored under it. */
   key: string;
+  /** What the reporting unit wrote to justify a warning; it stays with the return. */
+  justification?: string;
 }
 
 export type AssessmentStatus = 'achieved' | 'likely2024' | 'likely2025' | 'challenging';
