@@ -2,7 +2,7 @@ import { CommanderError } from 'commander';
 import { UserFacingError, type Lang } from '../workbook/port';
 import type { CliCommand } from './command';
 import { COMMANDS } from './commands';
-import { EXIT, processIO, type CliIO, type ExitCode } from './io';
+import { CliExit, EXIT, processIO, type CliIO, type ExitCode } from './io';
 import { langFromArgv } from './lang';
 import { cliText, type CliTextKey } from './messages';
 import { printError } from './output';
@@ -32,6 +32,7 @@ function commanderMessage(error: CommanderError, lang: Lang): string {
 }
 
 function report(error: unknown, lang: Lang, io: CliIO, argv: readonly string[], commands: readonly CliCommand[]): ExitCode {
+  if (error instanceof CliExit) return error.code;
   if (error instanceof CommanderError) {
     if (HELP_CODES.has(error.code)) return error.exitCode === 0 ? EXIT.ok : EXIT.userError;
     const command = argv.find((arg) => commands.some((c) => c.name === arg));

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { templateCommand } from './template';
 import { unitsCommand } from './units';
+import { validateCommand } from './validate';
 
 /** The commands, in the order `chitieu --help` lists them. Add a command by adding its module here. */
-export const COMMANDS: readonly CliCommand[] = [unitsCommand, templateCommand];
+export const COMMANDS: readonly CliCommand[] = [unitsCommand, templateCommand, validateCommand];
