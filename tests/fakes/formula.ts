@@ -420,6 +420,11 @@ function call(f: string, args: Val[], env: FormulaEnv): Evaluated {
       return ok(!s(0).isError && typeof s(0).value === 'string' && s(0).value !== '');
     case 'ISERROR':
       return ok(s(0).isError);
+    case 'HYPERLINK': {
+      // Excel shows the friendly name (or the location) and follows the link on click.
+      const shown = args.length > 1 ? s(1) : s(0);
+      return shown.isError ? shown : ok(toText(shown));
+    }
     case 'LEN':
       return s(0).isError ? s(0) : ok(toText(s(0)).length);
     case 'TRIM':
