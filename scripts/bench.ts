@@ -11,6 +11,8 @@ import path from 'path';
 import { createFakeExcel } from '../tests/fakes/fakeExcel';
 import { measureTaskpaneBundle } from '../tests/e2e/build';
 import { createExcelReturnWorkbook } from '../src/workbook/excel/returnWorkbook';
+import { createExcelReturnChecker } from '../src/workbook/excel/check/returnChecker';
+import { tableCellName } from '../src/domain/cellContract';
 
 const ROOT = path.join(__dirname, '..');
 const GOAL_SYNCS = 2;
@@ -25,6 +27,35 @@ async function layoutFigures() {
   host.resetCounters();
   const replaced = await workbook.createReturn({ unitId: 'bo-y-te', year: 2023, lang: 'vi', replace: true });
   return { first, replace: { syncs: host.syncCount, ops: host.queuedOperationCount, status: replaced.status } };
+}
+
+/** A return with mistakes on every required row, checked through Office.js on the fake host. */
+async function checkFigures() {
+  const host = createFakeExcel();
+  await createExcelReturnWorkbook(host).createReturn({ unitId: 'bo-y-te', year: 2025, lang: 'vi', replace: false });
+  const names = host.snapshot().names;
+  const type = (name: string, input: string) => host.editCell(names[name]!.sheet!, names[name]!.address!, input);
+  type('CT_QUARTER', '2');
+  for (const row of ['1.1', '1.2.OTHER', '1.3', '2.1', '2.8', '2.9', '2.10']) {
+    type(tableCellName(row, 'Q1'), "'abc");
+    type(tableCellName(row, 'Q2'), '150%');
+    type(tableCellName(row, 'Q3'), '10%');
+  }
+  const checker = createExcelReturnChecker(host);
+  const times: number[] = [];
+  let flags = 0;
+  let syncs = 0;
+  let ops = 0;
+  for (let i = 0; i < 7; i++) {
+    host.resetCounters();
+    const started = process.hrtime.bigint();
+    const outcome = await checker.checkReturn({ lang: 'vi' });
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (outcome.status === 'checked') flags = outcome.result.flags.length;
+    syncs = host.syncCount;
+    ops = host.queuedOperationCount;
+  }
+  return { flags, syncs, ops, times };
 }
 
 function median(values: number[]): number {
@@ -53,6 +84,9 @@ async function main() {
   console.log('Laying out a return (Office.js renderer on the fake host, 18 reporting rows):');
   console.log(`  new workbook:      ${layout.first.syncs} context.sync() calls (goal ≤ ${GOAL_SYNCS}), ${layout.first.ops} queued operations [${layout.first.status}]`);
   console.log(`  replacing (backup): ${layout.replace.syncs} context.sync() calls (goal ≤ ${GOAL_SYNCS}), ${layout.replace.ops} queued operations [${layout.replace.status}]`);
+
+  const check = await checkFigures();
+  console.log(`Checking a return (read, validate, write marks and the Kiểm tra sheet; fake host, in process): ${check.flags} flags, ${check.syncs} context.sync() calls (goal ≤ 2), ${check.ops} queued operations, median ${median(check.times).toFixed(0)} ms over ${check.times.length} runs`);
 
   const runs = 5;
   const times = templateProcessTimes(runs);
