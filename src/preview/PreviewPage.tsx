@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Catalogue, UnitList } from '../catalogue/schema';
 import { App } from '../taskpane/App';
-import type { ReturnWorkbook } from '../workbook/port';
+import type { ReturnChecker, ReturnWorkbook } from '../workbook/port';
 import { SheetGrid, type Cursor } from './SheetGrid';
 import { SheetTabs } from './SheetTabs';
 import { addressOf, type WorkbookView } from './sheetView';
@@ -19,6 +19,7 @@ export interface PreviewHost {
 export interface PreviewPageProps {
   host: PreviewHost;
   workbook: ReturnWorkbook;
+  checker: ReturnChecker;
   catalogue: Catalogue;
   units: UnitList;
 }
@@ -27,7 +28,7 @@ const REFUSED =
   'Ô này bị khóa: trang tính được bảo vệ. Chỉ nhập vào các ô nền vàng hoặc xanh nhạt. (This cell is locked on a protected sheet; type in the yellow or light blue cells.)';
 
 /** The real task pane beside the fake workbook, drawn the way Excel would show it. */
-export function PreviewPage({ host, workbook, catalogue, units }: PreviewPageProps) {
+export function PreviewPage({ host, workbook, checker, catalogue, units }: PreviewPageProps) {
   const view = useSyncExternalStore(host.subscribe, host.view);
   const [shown, setShown] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -52,7 +53,7 @@ export function PreviewPage({ host, workbook, catalogue, units }: PreviewPagePro
   const onRefused = useCallback(() => setRefusal(REFUSED), []);
 
   const selectedAddress = selected ? addressOf(selected.row, selected.col) : '–';
-  const pane = useMemo(() => <App workbook={workbook} catalogue={catalogue} units={units} />, [workbook, catalogue, units]);
+  const pane = useMemo(() => <App workbook={workbook} checker={checker} catalogue={catalogue} units={units} />, [workbook, checker, catalogue, units]);
 
   return (
     <div className="preview">

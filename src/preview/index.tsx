@@ -1,6 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { createFakeExcel, type FakeExcelHost } from '../../tests/fakes/fakeExcel';
 import { loadCatalogue, loadUnits } from '../catalogue/load';
+import { createExcelReturnChecker } from '../workbook/excel/check/returnChecker';
 import { createExcelReturnWorkbook } from '../workbook/excel/returnWorkbook';
 import { observeFakeHost } from './fromFakeHost';
 import { PreviewPage } from './PreviewPage';
@@ -17,5 +18,11 @@ window.__chitieuHost = fake;
 const { excelHost, previewHost } = observeFakeHost(fake);
 
 createRoot(document.getElementById('root')!).render(
-  <PreviewPage host={previewHost} workbook={createExcelReturnWorkbook(excelHost)} catalogue={loadCatalogue()} units={loadUnits()} />,
+  <PreviewPage
+    host={previewHost}
+    workbook={createExcelReturnWorkbook(excelHost)}
+    checker={createExcelReturnChecker(excelHost)}
+    catalogue={loadCatalogue()}
+    units={loadUnits()}
+  />,
 );

@@ -1,8 +1,9 @@
-import { Button, Spinner, Subtitle1, Body1, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, Subtitle1, Body1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { findUnit, unitsForYear } from '../catalogue/load';
 import type { Catalogue, ReportingUnit, UnitList } from '../catalogue/schema';
-import type { Lang, ReturnWorkbook } from '../workbook/port';
+import type { Lang, ReturnChecker, ReturnWorkbook } from '../workbook/port';
+import { CheckPanel } from './check/CheckPanel';
 import { ChoiceDropdown } from './ChoiceDropdown';
 import { FlowMessage } from './FlowMessage';
 import { useLanguage } from './i18n/LanguageContext';
@@ -25,15 +26,19 @@ const useStyles = makeStyles({
   heading: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
+  tabPanel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
 });
+
+type PaneTab = 'create' | 'check';
 
 export interface TaskPaneProps {
   workbook: ReturnWorkbook;
+  checker: ReturnChecker;
   catalogue: Catalogue;
   units: UnitList;
 }
 
-export function TaskPane({ workbook, catalogue, units }: TaskPaneProps) {
+export function TaskPane({ workbook, checker, catalogue, units }: TaskPaneProps) {
   const { lang, setLang, t } = useLanguage();
   const styles = useStyles();
   const { workbookState, flow, refresh, create, confirmReplace, cancel, dismiss } = useReturnWorkbook(workbook);
@@ -43,6 +48,7 @@ export function TaskPane({ workbook, catalogue, units }: TaskPaneProps) {
   const [dropped, setDropped] = useState<ReportingUnit | null>(null);
   const [showRequired, setShowRequired] = useState(false);
   const prefilled = useRef(false);
+  const [tab, setTab] = useState<PaneTab>('create');
 
   const unitsOfYear = useMemo(() => unitsForYear(units, year), [units, year]);
 
@@ -51,6 +57,8 @@ export function TaskPane({ workbook, catalogue, units }: TaskPaneProps) {
     if (prefilled.current || workbookState.phase !== 'read') return;
     prefilled.current = true;
     const existing = workbookState.existing;
+    // Opened on a workbook that already holds a return: checking it is what a person came for.
+    if (existing) setTab('check');
     if (!existing || unit) return;
     const found = existing.unitId ? findUnit(units, existing.unitId) : undefined;
     const foundYear = existing.year !== null && catalogue.years.includes(existing.year) ? existing.year : year;
@@ -104,44 +112,62 @@ export function TaskPane({ workbook, catalogue, units }: TaskPaneProps) {
 
       <WorkbookSummary state={workbookState} units={units} onRefresh={refresh} />
 
-      <UnitPicker
-        units={unitsOfYear}
-        selected={unit}
-        disabled={working}
-        notice={notice}
-        onSelect={(u) => {
-          setUnit(u);
-          setDropped(null);
-          setShowRequired(false);
-        }}
-      />
-      <ChoiceDropdown
-        label={t('yearLabel')}
-        choices={catalogue.years.map((y) => ({ value: y, text: String(y) }))}
-        value={year}
-        onChange={chooseYear}
-        disabled={working}
-      />
-      <ChoiceDropdown<Lang>
-        label={t('sheetLangLabel')}
-        hint={t('sheetLangHint')}
-        choices={[
-          { value: 'vi', text: t('sheetLangVi') },
-          { value: 'en', text: t('sheetLangEn') },
-        ]}
-        value={sheetLang}
-        onChange={setSheetLang}
-        disabled={working}
-      />
+      <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as PaneTab)} aria-label={t('tabsLabel')}>
+        <Tab value="create" id="tab-create" aria-controls="panel-create">
+          {t('tabCreate')}
+        </Tab>
+        <Tab value="check" id="tab-check" aria-controls="panel-check">
+          {t('tabCheck')}
+        </Tab>
+      </TabList>
 
-      <div className={styles.actions}>
-        <Button appearance="primary" size="large" onClick={onCreate} disabled={working} data-testid="create-return">
-          {t('createButton')}
-        </Button>
-        {working && <Spinner size="small" labelPosition="after" label={t('creating')} />}
+      {/* Both panels stay mounted: switching tabs keeps the choices made and the last check's flags. */}
+      <div role="tabpanel" id="panel-create" aria-labelledby="tab-create" hidden={tab !== 'create'}>
+        <div className={styles.tabPanel}>
+          <UnitPicker
+            units={unitsOfYear}
+            selected={unit}
+            disabled={working}
+            notice={notice}
+            onSelect={(u) => {
+              setUnit(u);
+              setDropped(null);
+              setShowRequired(false);
+            }}
+          />
+          <ChoiceDropdown
+            label={t('yearLabel')}
+            choices={catalogue.years.map((y) => ({ value: y, text: String(y) }))}
+            value={year}
+            onChange={chooseYear}
+            disabled={working}
+          />
+          <ChoiceDropdown<Lang>
+            label={t('sheetLangLabel')}
+            hint={t('sheetLangHint')}
+            choices={[
+              { value: 'vi', text: t('sheetLangVi') },
+              { value: 'en', text: t('sheetLangEn') },
+            ]}
+            value={sheetLang}
+            onChange={setSheetLang}
+            disabled={working}
+          />
+
+          <div className={styles.actions}>
+            <Button appearance="primary" size="large" onClick={onCreate} disabled={working} data-testid="create-return">
+              {t('createButton')}
+            </Button>
+            {working && <Spinner size="small" labelPosition="after" label={t('creating')} />}
+          </div>
+
+          <FlowMessage flow={flow} onDismiss={dismiss} />
+        </div>
       </div>
 
-      <FlowMessage flow={flow} onDismiss={dismiss} />
+      <div role="tabpanel" id="panel-check" aria-labelledby="tab-check" hidden={tab !== 'check'}>
+        <CheckPanel checker={checker} hasReturn={workbookState.phase === 'read' ? workbookState.existing !== null : null} onChecked={refresh} />
+      </div>
 
       <ReplaceDialog units={units} existing={flow.phase === 'confirm' ? flow.existing : null} onReplace={confirmReplace} onCancel={cancel} />
     </main>

@@ -3,6 +3,7 @@ import { loadCatalogue, loadUnits } from '../catalogue/load';
 import { createExcelReturnWorkbook } from '../workbook/excel/returnWorkbook';
 import { officeHost } from '../workbook/excel/runner';
 import { App } from './App';
+import { lazyChecker } from './check/lazyChecker';
 import { StartupProblem } from './StartupProblem';
 
 const root = createRoot(document.getElementById('root')!);
@@ -15,7 +16,9 @@ function start(info: { host: Office.HostType | null }) {
   try {
     const catalogue = loadCatalogue();
     const units = loadUnits();
-    root.render(<App workbook={createExcelReturnWorkbook(officeHost())} catalogue={catalogue} units={units} />);
+    const host = officeHost();
+    const checker = lazyChecker(() => import('../workbook/excel/check/returnChecker').then(({ createExcelReturnChecker }) => createExcelReturnChecker(host)));
+    root.render(<App workbook={createExcelReturnWorkbook(host)} checker={checker} catalogue={catalogue} units={units} />);
   } catch (error) {
     root.render(<StartupProblem kind="catalogue" error={error} />);
   }
