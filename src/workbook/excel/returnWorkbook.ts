@@ -6,6 +6,7 @@ import { returnPlan } from '../../layout/returnPlan';
 import { UserFacingError, type CreateReturnRequest, type CreateReturnResult, type ExistingReturn, type ReturnWorkbook } from '../port';
 import { splitReference } from './a1';
 import { orphanedError, queueExistingReturn } from './existingReturn';
+import { failed } from './failure';
 import { renderPlan } from './renderPlan';
 import type { ExcelHost } from './runner';
 import { backupSheetName, freeSheetName, sheetKey } from './sheetNames';
@@ -21,8 +22,8 @@ const bundled = (): ReturnSource => ({ catalogue: loadCatalogue(), units: loadUn
 /** The Office.js side of the workbook port: the functions the task pane receives. */
 export function createExcelReturnWorkbook(host: ExcelHost, source: () => ReturnSource = bundled): ReturnWorkbook {
   return {
-    findExistingReturn: () => guarded(() => findExistingReturn(host, source().catalogue)),
-    createReturn: (request) => guarded(() => createReturn(host, source(), request)),
+    findExistingReturn: () => failed(() => findExistingReturn(host, source().catalogue)),
+    createReturn: (request) => failed(() => createReturn(host, source(), request)),
   };
 }
 
@@ -94,22 +95,4 @@ function isStale(item: Excel.NamedItem, planned: ReadonlySet<string>, oldSheet: 
   if (item.type === 'Error' || value.includes('#REF!')) return true;
   const sheet = splitReference(value).sheet;
   return oldSheet !== null && sheet !== null && sheetKey(sheet) === sheetKey(oldSheet);
-}
-
-/** Whatever Excel throws reaches a person as a message in both languages, never a stack trace. */
-async function guarded<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof UserFacingError) throw error;
-    const code = (error as { code?: string }).code ?? 'Error';
-    const detail = error instanceof Error ? error.message : String(error);
-    throw Object.assign(
-      new UserFacingError('excel-failed', {
-        vi: `Excel không thực hiện được yêu cầu (${code}): ${detail}. Sổ tính có thể đang chỉ đọc hoặc bị khóa cấu trúc; hãy kiểm tra rồi thử lại.`,
-        en: `Excel could not carry out the request (${code}): ${detail}. The workbook may be read-only or its structure protected; check and try again.`,
-      }),
-      { cause: error },
-    );
-  }
 }

@@ -1,29 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { chitieu } from '../../support/runCli';
 import ExcelJS from 'exceljs';
 import { validateReturn } from '../../../src/domain/validate';
 import { readReturnData } from '../../../src/workbook/xlsx/check/readReturnData';
 import { CHECK_SHEET_NAME, layoutCheckSheet } from '../../../src/workbook/excel/check/checkSheet';
 import { catalogue, CLEAN, editWorkbook, filledReturnFile, MINISTRY, SHEET, stored, units } from './fixtures';
 
-/** The command line as a person runs it: `node bin/chitieu.js validate …`, in its own process. */
-const BIN = path.resolve(__dirname, '../../../bin/chitieu.js');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function chitieu(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, CHITIEU_DEBUG: '' } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 99) : 0, stdout, stderr }),
-    );
-  });
-}
 
 const NO_STACK = /^\s+at /m;
 let dir: string;

@@ -1,27 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { chitieu } from '../../support/runCli';
 import { loadCatalogue, loadUnits } from '../../../src/catalogue/load';
 import { HEADER_NAMES } from '../../../src/domain/cellContract';
 import { readXlsxSheet } from '../../support/readXlsx';
 
-/** The command line as a person runs it: `node bin/chitieu.js …`, in its own process. */
-const BIN = path.resolve(__dirname, '../../../bin/chitieu.js');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function chitieu(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, CHITIEU_DEBUG: '' } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 99) : 0, stdout, stderr }),
-    );
-  });
-}
 
 const catalogue = loadCatalogue();
 const health = loadUnits().units.find((u) => u.name.vi === 'Bộ Y tế')!;

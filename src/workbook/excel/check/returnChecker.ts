@@ -9,7 +9,7 @@ import { validateReturn } from '../../../domain/validate/validateReturn';
 import type { CheckOutcome, ReturnChecker } from '../../port';
 import type { ReturnSource } from '../returnWorkbook';
 import type { ExcelHost } from '../runner';
-import { failed } from './failure';
+import { failed } from '../failure';
 import { saveJustification } from './justification';
 import { setProvisional } from './provisional';
 import { queueReturnSnapshot } from './readReturn';

@@ -1,4 +1,4 @@
-import { UserFacingError } from '../../port';
+import { UserFacingError } from '../port';
 
 /** Whatever Excel throws reaches a person as a sentence in both languages, never a stack trace. */
 export async function failed<T>(work: () => Promise<T>): Promise<T> {
