@@ -1,0 +1,145 @@
+/**
+ * The submitted return, version 1: one zod schema shared by the add-in (which builds and checks it
+ * before sending) and the server (which checks it again on receipt). Every object is strict, every
+ * text and array bounded, so a payload that passes here is safe to store as it is.
+ *
+ * Changing the shape means a new `payloadVersion`; the server keeps accepting older versions.
+ */
+import { z } from 'zod';
+
+export const PAYLOAD_VERSION = 1 as const;
+
+/** The reporting rows that carry figures (1.2 itself only carries printed targets). */
+export const PAYLOAD_ROW_IDS = [
+  '1.1', '1.2.ICT', '1.2.OTHER', '1.3', '1.4', '1.5', '1.6',
+  '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '2.7', '2.8', '2.9', '2.10', '2.11',
+] as const;
+
+export const MAX_TEXT = 10_000;
+/** Excel's own limit for a cell's text. */
+export const MAX_SECTION = 32_767;
+export const MAX_SHORT = 200;
+export const MAX_FIGURES = 4 * PAYLOAD_ROW_IDS.length;
+export const MAX_FLAGS = 5_000;
+export const MAX_JUSTIFICATIONS = 5_000;
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+export const RowId = z.enum(PAYLOAD_ROW_IDS);
+export const Quarter = z.number().int().min(1).max(4);
+const Text = z.string().max(MAX_TEXT);
+const ShortText = z.string().max(MAX_SHORT);
+const SectionText = z.string().max(MAX_SECTION);
+
+export const FigureStatus = z.enum(['number', 'noData', 'deferred', 'empty']);
+
+export const PayloadFigure = z
+  .object({
+    row: RowId,
+    quarter: Quarter,
+    /** Percent (15.5 means 15.5%); null unless status is 'number'. */
+    value: z.number().finite().min(0).max(100).nullable(),
+    /** The figure as typed or displayed. */
+    typed: Text,
+    status: FigureStatus,
+    provisional: z.boolean(),
+    approximate: z.boolean(),
+    noDataReason: Text.optional(),
+    /** The international comparison beside the figure (Q4: the TY_INTL column), or null. */
+    comparison: Text.nullable(),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    if ((f.status === 'number') !== (f.value !== null)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['value'],
+        message: f.status === 'number' ? 'a figure with status "number" needs a value' : `a figure with status "${f.status}" has no value`,
+      });
+    }
+    if (f.noDataReason !== undefined && f.status !== 'noData') {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['noDataReason'], message: 'only a "noData" figure has a reason' });
+    }
+  });
+
+export const FocalPoint = z
+  .object({ name: Text, title: Text, org: Text, phone: ShortText, email: ShortText })
+  .strict();
+
+export const TargetComparison = z.object({ TY_INTL: Text.nullable(), T2025_INTL: Text.nullable() }).strict();
+
+export const Sections = z
+  .object({ trend: SectionText, international: SectionText, difficulties: SectionText, proposals: SectionText })
+  .strict();
+
+export const ClientFlag = z
+  .object({
+    rule: ShortText.min(1),
+    severity: z.enum(['error', 'warning', 'info']),
+    cellName: ShortText.nullable(),
+    key: ShortText.min(1),
+  })
+  .strict();
+
+const boundedRecord = <V extends z.ZodTypeAny, K extends z.ZodType<string>>(key: K, value: V, max: number) =>
+  z.record(key, value).refine((r) => Object.keys(r).length <= max, { message: `at most ${max} entries` });
+
+export const SubmissionPayload = z
+  .object({
+    payloadVersion: z.literal(PAYLOAD_VERSION),
+    submissionId: z.string().regex(UUID_V4, 'must be a UUID v4'),
+    submittedAt: z.string().datetime({ offset: true }),
+    unitId: ShortText.min(1),
+    year: z.number().int().min(2000).max(2100),
+    quarter: Quarter,
+    focalPoint: FocalPoint,
+    figures: z.array(PayloadFigure).max(MAX_FIGURES),
+    rowSources: boundedRecord(RowId, Text, PAYLOAD_ROW_IDS.length),
+    targetComparisons: boundedRecord(RowId, TargetComparison, PAYLOAD_ROW_IDS.length),
+    sections: Sections,
+    /** Flag key ("rule:CT_NAME") → what the unit wrote to justify the warning. */
+    justifications: boundedRecord(ShortText.min(1), Text, MAX_JUSTIFICATIONS),
+    /** The flags the client showed when the return was submitted. */
+    clientFlags: z.array(ClientFlag).max(MAX_FLAGS),
+    templateVersion: ShortText.min(1),
+    catalogueVersion: ShortText.min(1),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    const seen = new Set<string>();
+    p.figures.forEach((f, i) => {
+      const id = `${f.row}/Q${f.quarter}`;
+      if (seen.has(id)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['figures', i], message: `duplicate figure for row ${f.row}, Q${f.quarter}` });
+      }
+      seen.add(id);
+      if (f.quarter > p.quarter) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['figures', i, 'quarter'],
+          message: `Q${f.quarter} is after the reported quarter (Q${p.quarter})`,
+        });
+      }
+    });
+  });
+
+export type RowId = z.infer<typeof RowId>;
+export type FigureStatus = z.infer<typeof FigureStatus>;
+export type PayloadFigure = z.infer<typeof PayloadFigure>;
+export type FocalPoint = z.infer<typeof FocalPoint>;
+export type TargetComparison = z.infer<typeof TargetComparison>;
+export type Sections = z.infer<typeof Sections>;
+export type ClientFlag = z.infer<typeof ClientFlag>;
+export type SubmissionPayload = z.infer<typeof SubmissionPayload>;
+
+/** "figures[3].value: Number must be less than or equal to 100" — one line per problem. */
+export function formatPayloadIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((i) => ({
+    path: i.path.map((p, k) => (typeof p === 'number' ? `[${p}]` : k === 0 ? p : `.${p}`)).join(''),
+    message: i.message,
+  }));
+}
+
+export function isRowId(id: string): id is RowId {
+  return (PAYLOAD_ROW_IDS as readonly string[]).includes(id);
+}
