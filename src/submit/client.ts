@@ -1,0 +1,110 @@
+/**
+ * The endpoint's client, used by the add-in (browser fetch) and `chitieu submit` (Node's fetch).
+ * Every answer is parsed with the API's zod schemas before it is believed; every failure becomes
+ * an outcome the caller can act on (send again later, or tell the person what to fix), never a throw.
+ */
+import { API_PREFIX, ApiError, Receipt } from '../domain/payload/api';
+import type { SubmissionPayload } from '../domain/payload/schema';
+
+export interface EndpointConfig {
+  /** Base URL of the endpoint, e.g. "https://chitieu.example.gov.vn" (no /api/v1). */
+  url: string;
+  token: string;
+}
+
+export type SubmitOutcome =
+  | { status: 'accepted'; receipt: Receipt }
+  /** The server refused the return or the request; sending the same thing again will not help. */
+  | { status: 'refused'; httpStatus: number; error: ApiError }
+  /** Nothing definite came back (network down, server down, 5xx, 429, timeout): send again later. */
+  | { status: 'unreachable'; httpStatus: number | null; reason: string };
+
+export interface ClientOptions {
+  fetch?: typeof fetch;
+  /** Abort one attempt after this long (default 30 s). */
+  timeoutMs?: number;
+}
+
+/** Statuses after which the same request may succeed later. */
+const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+export function endpointUrl(base: string, path: string): string {
+  return base.replace(/\/+$/, '') + API_PREFIX + path;
+}
+
+function unknownError(status: number, text: string): ApiError {
+  const detail = text.slice(0, 200);
+  return {
+    error: 'unexpected-answer',
+    message: {
+      vi: `Máy chủ trả lời không như mong đợi (HTTP ${status})${detail ? `: ${detail}` : ''}.`,
+      en: `The server gave an unexpected answer (HTTP ${status})${detail ? `: ${detail}` : ''}.`,
+    },
+  };
+}
+
+export async function submitPayload(config: EndpointConfig, payload: SubmissionPayload, options: ClientOptions = {}): Promise<SubmitOutcome> {
+  const doFetch = options.fetch ?? fetch;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 30_000);
+  let response: Response;
+  let text: string;
+  try {
+    response = await doFetch(endpointUrl(config.url, '/returns'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${config.token}` },
+      body: JSON.stringify(payload),
+      signal: controller.signal,
+    });
+    text = await response.text();
+  } catch (error) {
+    const reason = controller.signal.aborted ? 'timeout' : error instanceof Error ? error.message : String(error);
+    return { status: 'unreachable', httpStatus: null, reason };
+  } finally {
+    clearTimeout(timer);
+  }
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (response.status === 200 || response.status === 201) {
+    const receipt = Receipt.safeParse(body);
+    if (receipt.success) return { status: 'accepted', receipt: receipt.data };
+    // A 2xx we cannot read may still mean it was stored: the same submission id sent again is safe.
+    return { status: 'unreachable', httpStatus: response.status, reason: 'unreadable receipt' };
+  }
+  if (RETRYABLE.has(response.status)) return { status: 'unreachable', httpStatus: response.status, reason: `HTTP ${response.status}` };
+  const error = ApiError.safeParse(body);
+  return { status: 'refused', httpStatus: response.status, error: error.success ? error.data : unknownError(response.status, text) };
+}
+
+/** Exponential backoff with full jitter: 1 s, 2 s, 4 s … capped at 5 minutes. */
+export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(300_000, 1000 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+export interface RetryOptions extends ClientOptions {
+  maxAttempts?: number;
+  sleep?: (ms: number) => Promise<void>;
+  onAttempt?: (attempt: number, outcome: SubmitOutcome) => void;
+}
+
+/**
+ * Send until the server answers definitely (accepted or refused) or attempts run out. The payload,
+ * and so its submission id, is the same every time: the server stores it once.
+ */
+export async function submitWithRetry(config: EndpointConfig, payload: SubmissionPayload, options: RetryOptions = {}): Promise<SubmitOutcome> {
+  const maxAttempts = options.maxAttempts ?? 5;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  let outcome: SubmitOutcome = { status: 'unreachable', httpStatus: null, reason: 'not sent' };
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    outcome = await submitPayload(config, payload, options);
+    options.onAttempt?.(attempt, outcome);
+    if (outcome.status !== 'unreachable') return outcome;
+    if (attempt < maxAttempts) await sleep(retryDelayMs(attempt));
+  }
+  return outcome;
+}
