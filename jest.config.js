@@ -7,5 +7,8 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }],
   },
   testTimeout: 30000,
+  // A throwaway PostgreSQL cluster for the store tests (only when the run includes them).
+  globalSetup: '<rootDir>/tests/support/pgGlobalSetup.js',
+  globalTeardown: '<rootDir>/tests/support/pgGlobalTeardown.js',
   reporters: ['default', '<rootDir>/tests/support/summaryReporter.js'],
 };

@@ -1,0 +1,127 @@
+/**
+ * The schema, as ordered migrations per dialect. A migration is never edited once released: a
+ * change to the schema is a new migration at the end of the list. Each store applies, in a
+ * transaction and under a lock that makes concurrent starts take turns, those whose id is not yet
+ * in `schema_migrations`.
+ *
+ * Design notes that hold for both dialects:
+ * - Timestamps are TEXT (ISO 8601 as the server wrote them), so what is read back is exactly what
+ *   was written (a timestamptz would normalise the zone and the precision).
+ * - Payload and flags are TEXT, not JSON/JSONB: the payload is kept byte for byte as accepted
+ *   (JSONB would reorder keys and drop duplicates).
+ * - versions.token_id has no foreign key: a version must outlive whatever happens to tokens, and
+ *   the token id is a record of who sent it, not a live reference.
+ * - Versions are immutable: the code has no UPDATE or DELETE on them, and triggers refuse both,
+ *   so a hand-typed statement or a future bug cannot rewrite what a unit submitted.
+ */
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Migration {
+  /** Increasing, never reused. */
+  id: number;
+  name: string;
+  sql: string;
+}
+
+/** The table recording which migrations have run; created before any migration. */
+export const SCHEMA_MIGRATIONS_DDL: Record<Dialect, string> = {
+  sqlite: `CREATE TABLE IF NOT EXISTS schema_migrations (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`,
+  postgres: `CREATE TABLE IF NOT EXISTS schema_migrations (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`,
+};
+
+const SQLITE: Migration[] = [
+  {
+    id: 1,
+    name: 'tokens and versions',
+    sql: `
+CREATE TABLE tokens (
+  id TEXT PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  unit_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  label TEXT,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE TABLE versions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  return_id TEXT NOT NULL,
+  submission_id TEXT NOT NULL UNIQUE,
+  unit_id TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+  version INTEGER NOT NULL CHECK (version >= 1),
+  receipt_number TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  flags TEXT NOT NULL,
+  warnings INTEGER NOT NULL,
+  infos INTEGER NOT NULL,
+  token_id TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  UNIQUE (return_id, version)
+);
+CREATE INDEX versions_by_period_unit ON versions (year, quarter, unit_id);
+CREATE TRIGGER versions_no_update BEFORE UPDATE ON versions
+BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
+CREATE TRIGGER versions_no_delete BEFORE DELETE ON versions
+BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
+`,
+  },
+];
+
+const POSTGRES: Migration[] = [
+  {
+    id: 1,
+    name: 'tokens and versions',
+    sql: `
+CREATE TABLE tokens (
+  id TEXT PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  unit_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  label TEXT,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE TABLE versions (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  return_id TEXT NOT NULL,
+  submission_id TEXT NOT NULL UNIQUE,
+  unit_id TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+  version INTEGER NOT NULL CHECK (version >= 1),
+  receipt_number TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  flags TEXT NOT NULL,
+  warnings INTEGER NOT NULL,
+  infos INTEGER NOT NULL,
+  token_id TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  UNIQUE (return_id, version)
+);
+CREATE INDEX versions_by_period_unit ON versions (year, quarter, unit_id);
+CREATE FUNCTION versions_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'versions are immutable (% refused)', TG_OP USING ERRCODE = 'restrict_violation';
+END
+$$;
+CREATE TRIGGER versions_no_update_delete BEFORE UPDATE OR DELETE ON versions
+  FOR EACH ROW EXECUTE FUNCTION versions_refuse_change();
+-- TRUNCATE bypasses row triggers; refuse it too.
+CREATE TRIGGER versions_no_truncate BEFORE TRUNCATE ON versions
+  FOR EACH STATEMENT EXECUTE FUNCTION versions_refuse_change();
+`,
+  },
+];
+
+export const MIGRATIONS: Record<Dialect, readonly Migration[]> = { sqlite: SQLITE, postgres: POSTGRES };

@@ -1,0 +1,214 @@
+/**
+ * The PostgreSQL store (pg Pool), for several `chitieu serve` processes on one database. Nothing
+ * is coordinated in the process: concurrent starts and concurrent submissions are serialised by
+ * PostgreSQL advisory locks, and the unique constraints are the last word.
+ */
+import { Pool, type PoolClient } from 'pg';
+import { returnIdOf } from '../../domain/payload/api';
+import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL } from './migrations';
+import type { InsertOutcome, NewVersion, ReturnFilter, ReturnStore, StoredVersion, TokenRecord } from './port';
+import { TOKEN_COLUMNS, VERSION_COLUMNS, tokenFromRow, versionFromRow, versionRow, type TokenRow, type VersionRow } from './rows';
+
+/**
+ * Advisory lock keys use the two-int form (namespace, key) so they cannot collide with another
+ * application's single-bigint locks on the same database. The namespace is "chit" in ASCII.
+ */
+const LOCK_NAMESPACE_MIGRATE = 0x63686974;
+const LOCK_NAMESPACE_RETURN = 0x63686975;
+
+const UNIQUE_VIOLATION = '23505';
+/** A racing insert can only lose on a unique constraint; after that the retry finds the winner. */
+const INSERT_ATTEMPTS = 3;
+
+export interface PostgresStoreOptions {
+  /** Connections in the pool (default 10). */
+  max?: number;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
+}
+
+/** Runs `work` in a transaction on one pooled connection; a connection that failed to roll back is discarded. */
+async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+const SQL = {
+  insertToken: `INSERT INTO tokens (id, hash, unit_id, role, label, created_at, revoked_at)
+                VALUES ($1, $2, $3, $4, $5, $6, NULL)`,
+  tokenByHash: `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE hash = $1`,
+  revokeToken: 'UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL',
+  listTokens: `SELECT ${TOKEN_COLUMNS} FROM tokens ORDER BY created_at, id`,
+  lockReturn: `SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE_RETURN}, hashtext($1))`,
+  bySubmission: `SELECT ${VERSION_COLUMNS} FROM versions WHERE submission_id = $1`,
+  nextVersion: 'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM versions WHERE return_id = $1',
+  insertVersion: `INSERT INTO versions (${VERSION_COLUMNS})
+                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+  // A NULL filter matches everything; the latest version of a return is the one with no later one.
+  latest: `SELECT ${VERSION_COLUMNS} FROM versions v
+           WHERE ($1::integer IS NULL OR v.year = $1)
+             AND ($2::integer IS NULL OR v.quarter = $2)
+             AND ($3::text IS NULL OR v.unit_id = $3)
+             AND v.version = (SELECT MAX(w.version) FROM versions w WHERE w.return_id = v.return_id)
+           ORDER BY v.year, v.quarter, v.unit_id`,
+  versionsOf: `SELECT ${VERSION_COLUMNS} FROM versions WHERE return_id = $1 ORDER BY version`,
+  count: 'SELECT COUNT(*)::integer AS n FROM versions',
+};
+
+async function migrate(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    // Session lock, held across the per-migration transactions: a second process starting at
+    // the same time waits here, then finds every migration applied. Without it both could run
+    // CREATE TABLE IF NOT EXISTS at once, which PostgreSQL does not make safe.
+    await client.query('SELECT pg_advisory_lock($1, 0)', [LOCK_NAMESPACE_MIGRATE]);
+    try {
+      await client.query(SCHEMA_MIGRATIONS_DDL.postgres);
+      const { rows } = await client.query<{ id: number }>('SELECT id FROM schema_migrations');
+      const applied = new Set(rows.map((row) => row.id));
+      for (const migration of MIGRATIONS.postgres) {
+        if (applied.has(migration.id)) continue;
+        await client.query('BEGIN');
+        try {
+          await client.query(migration.sql);
+          await client.query('INSERT INTO schema_migrations (id, name, applied_at) VALUES ($1, $2, $3)', [
+            migration.id,
+            migration.name,
+            new Date().toISOString(),
+          ]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        }
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1, 0)', [LOCK_NAMESPACE_MIGRATE]).catch((error: Error) => {
+        // A connection that cannot unlock may still hold the lock: never give it back to the pool.
+        broken = error;
+      });
+    }
+  } finally {
+    client.release(broken);
+  }
+}
+
+async function insertOnce(pool: Pool, input: NewVersion): Promise<InsertOutcome> {
+  const returnId = returnIdOf(input.unitId, input.year, input.quarter);
+  return inTransaction(pool, async (client) => {
+    // One writer per return at a time (across processes), so MAX(version)+1 cannot be taken twice.
+    // READ COMMITTED takes a new snapshot per statement, so the reads below see the previous
+    // holder's committed row.
+    await client.query(SQL.lockReturn, [returnId]);
+    const existing = await client.query<VersionRow>(SQL.bySubmission, [input.submissionId]);
+    if (existing.rows[0]) return { version: versionFromRow(existing.rows[0]), created: false };
+    const next = await client.query<{ next: number }>(SQL.nextVersion, [returnId]);
+    const row = versionRow(input, Number(next.rows[0].next));
+    await client.query(SQL.insertVersion, [
+      row.return_id,
+      row.submission_id,
+      row.unit_id,
+      row.year,
+      row.quarter,
+      row.version,
+      row.receipt_number,
+      row.payload,
+      row.flags,
+      row.warnings,
+      row.infos,
+      row.token_id,
+      row.received_at,
+    ]);
+    return { version: versionFromRow(row), created: true };
+  });
+}
+
+export function openPostgresStore(url: string, options: PostgresStoreOptions = {}): ReturnStore {
+  const pool = new Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection dropped by the server emits 'error' on the pool; unhandled, that would
+  // crash the process. The pool replaces the connection; the next query reports any real outage.
+  pool.on('error', (error) => {
+    console.error(`chitieu: idle PostgreSQL connection lost: ${error.message}`);
+  });
+
+  const findBySubmissionId = async (submissionId: string): Promise<StoredVersion | null> => {
+    const { rows } = await pool.query<VersionRow>(SQL.bySubmission, [submissionId]);
+    return rows[0] ? versionFromRow(rows[0]) : null;
+  };
+
+  return {
+    kind: 'postgres',
+    migrate: () => migrate(pool),
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      // Idempotent, like the SQLite store's (pg throws on a second end()).
+      if (!pool.ended) await pool.end();
+    },
+
+    async createToken(token) {
+      await pool.query(SQL.insertToken, [token.id, token.hash, token.unitId, token.role, token.label ?? null, token.createdAt]);
+    },
+    async findTokenByHash(hash) {
+      const { rows } = await pool.query<TokenRow>(SQL.tokenByHash, [hash]);
+      return rows[0] ? tokenFromRow(rows[0]) : null;
+    },
+    async revokeToken(id, at) {
+      const result = await pool.query(SQL.revokeToken, [at, id]);
+      return result.rowCount === 1;
+    },
+    async listTokens(): Promise<TokenRecord[]> {
+      const { rows } = await pool.query<TokenRow>(SQL.listTokens);
+      return rows.map(tokenFromRow);
+    },
+
+    async insertVersion(input) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await insertOnce(pool, input);
+        } catch (error) {
+          if (!isUniqueViolation(error) || attempt >= INSERT_ATTEMPTS) throw error;
+          // The same submission id committed by a transaction holding another return's lock
+          // (the advisory lock is per return): the stored one is the answer.
+          const stored = await findBySubmissionId(input.submissionId);
+          if (stored) return { version: stored, created: false };
+          // Otherwise (return_id, version) was taken by a writer that bypassed the lock: retry.
+        }
+      }
+    },
+    findBySubmissionId,
+    async latestVersions(filter: ReturnFilter): Promise<StoredVersion[]> {
+      const { rows } = await pool.query<VersionRow>(SQL.latest, [
+        filter.year ?? null,
+        filter.quarter ?? null,
+        filter.unitId ?? null,
+      ]);
+      return rows.map(versionFromRow);
+    },
+    async versionsOf(returnId) {
+      const { rows } = await pool.query<VersionRow>(SQL.versionsOf, [returnId]);
+      return rows.map(versionFromRow);
+    },
+    async countVersions() {
+      const { rows } = await pool.query<{ n: number }>(SQL.count);
+      return Number(rows[0].n);
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Rows as both dialects return them (same column names, see migrations.ts) and their mapping to
+ * the port's records, shared so the two stores cannot drift apart.
+ */
+import { receiptNumberOf, returnIdOf, type Role } from '../../domain/payload/api';
+import type { NewVersion, StoredVersion, TokenRecord } from './port';
+
+export interface TokenRow {
+  id: string;
+  hash: string;
+  unit_id: string;
+  role: string;
+  label: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface VersionRow {
+  return_id: string;
+  submission_id: string;
+  unit_id: string;
+  year: number;
+  quarter: number;
+  version: number;
+  receipt_number: string;
+  payload: string;
+  flags: string;
+  warnings: number;
+  infos: number;
+  token_id: string;
+  received_at: string;
+}
+
+/** The columns read for a version, in one place (ids are internal and never leave the store). */
+export const VERSION_COLUMNS =
+  'return_id, submission_id, unit_id, year, quarter, version, receipt_number, payload, flags, warnings, infos, token_id, received_at';
+
+export const TOKEN_COLUMNS = 'id, hash, unit_id, role, label, created_at, revoked_at';
+
+export function tokenFromRow(row: TokenRow): TokenRecord {
+  return {
+    id: row.id,
+    hash: row.hash,
+    unitId: row.unit_id,
+    // Only the server writes tokens, with a Role; the column is TEXT so a new role needs no migration.
+    role: row.role as Role,
+    label: row.label,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+export function versionFromRow(row: VersionRow): StoredVersion {
+  return {
+    returnId: row.return_id,
+    submissionId: row.submission_id,
+    unitId: row.unit_id,
+    // Number(): pg returns INTEGER as number already, but be explicit about the JS type promised.
+    year: Number(row.year),
+    quarter: Number(row.quarter),
+    version: Number(row.version),
+    receiptNumber: row.receipt_number,
+    payloadJson: row.payload,
+    flagsJson: row.flags,
+    warnings: Number(row.warnings),
+    infos: Number(row.infos),
+    tokenId: row.token_id,
+    receivedAt: row.received_at,
+  };
+}
+
+/** The row to insert for a new version, once its number is known. */
+export function versionRow(input: NewVersion, version: number): VersionRow {
+  return {
+    return_id: returnIdOf(input.unitId, input.year, input.quarter),
+    submission_id: input.submissionId,
+    unit_id: input.unitId,
+    year: input.year,
+    quarter: input.quarter,
+    version,
+    receipt_number: receiptNumberOf(input.year, input.quarter, input.unitId, version),
+    payload: input.payloadJson,
+    flags: input.flagsJson,
+    warnings: input.warnings,
+    infos: input.infos,
+    token_id: input.tokenId,
+    received_at: input.receivedAt,
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * The default store: one SQLite file (better-sqlite3), for one machine. Several processes may
+ * share the file: every write is one IMMEDIATE transaction (the write lock is taken at BEGIN, so
+ * the read of MAX(version) and the insert cannot interleave with another writer) and a writer
+ * that finds the file locked waits up to busy_timeout instead of failing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { returnIdOf } from '../../domain/payload/api';
+import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL } from './migrations';
+import type { InsertOutcome, NewVersion, ReturnFilter, ReturnStore, StoredVersion, TokenRecord } from './port';
+import { TOKEN_COLUMNS, VERSION_COLUMNS, tokenFromRow, versionFromRow, versionRow, type TokenRow, type VersionRow } from './rows';
+
+/** How long a writer waits for another process's transaction before giving up. */
+const BUSY_TIMEOUT_MS = 5000;
+
+function prepareStatements(db: Database.Database) {
+  return {
+    insertToken: db.prepare(
+      `INSERT INTO tokens (id, hash, unit_id, role, label, created_at, revoked_at)
+       VALUES (@id, @hash, @unitId, @role, @label, @createdAt, NULL)`,
+    ),
+    tokenByHash: db.prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE hash = ?`),
+    revokeToken: db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    listTokens: db.prepare(`SELECT ${TOKEN_COLUMNS} FROM tokens ORDER BY created_at, id`),
+    bySubmission: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions WHERE submission_id = ?`),
+    nextVersion: db.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM versions WHERE return_id = ?'),
+    insertVersion: db.prepare(
+      `INSERT INTO versions (${VERSION_COLUMNS})
+       VALUES (@return_id, @submission_id, @unit_id, @year, @quarter, @version, @receipt_number,
+               @payload, @flags, @warnings, @infos, @token_id, @received_at)`,
+    ),
+    // A NULL filter matches everything; the latest version of a return is the one with no later one.
+    latest: db.prepare(
+      `SELECT ${VERSION_COLUMNS} FROM versions v
+       WHERE (@year IS NULL OR v.year = @year)
+         AND (@quarter IS NULL OR v.quarter = @quarter)
+         AND (@unitId IS NULL OR v.unit_id = @unitId)
+         AND v.version = (SELECT MAX(w.version) FROM versions w WHERE w.return_id = v.return_id)
+       ORDER BY v.year, v.quarter, v.unit_id`,
+    ),
+    versionsOf: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions WHERE return_id = ? ORDER BY version`),
+    count: db.prepare('SELECT COUNT(*) AS n FROM versions'),
+    ping: db.prepare('SELECT 1'),
+  };
+}
+
+export function openSqliteStore(file: string): ReturnStore {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  // busy_timeout first: switching to WAL itself needs a lock another process may hold.
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode: a committed transaction survives the process being killed (what the
+  // tests check); it may be lost on power loss or an OS crash, which would need FULL.
+  db.pragma('synchronous = NORMAL');
+
+  // Statements are prepared on first use: better-sqlite3 checks tables at prepare time, and the
+  // tables exist only once migrate() has run.
+  let statements: ReturnType<typeof prepareStatements> | null = null;
+  const st = () => (statements ??= prepareStatements(db));
+
+  const migrateTx = db.transaction(() => {
+    db.exec(SCHEMA_MIGRATIONS_DDL.sqlite);
+    const applied = new Set(db.prepare('SELECT id FROM schema_migrations').pluck().all() as number[]);
+    const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
+    for (const migration of MIGRATIONS.sqlite) {
+      if (applied.has(migration.id)) continue;
+      db.exec(migration.sql);
+      record.run(migration.id, migration.name, new Date().toISOString());
+    }
+  });
+
+  const insertTx = db.transaction((input: NewVersion): InsertOutcome => {
+    const s = st();
+    const existing = s.bySubmission.get(input.submissionId) as VersionRow | undefined;
+    if (existing) return { version: versionFromRow(existing), created: false };
+    const { next } = s.nextVersion.get(returnIdOf(input.unitId, input.year, input.quarter)) as { next: number };
+    const stored = versionRow(input, next);
+    s.insertVersion.run(stored);
+    return { version: versionFromRow(stored), created: true };
+  });
+
+  return {
+    kind: 'sqlite',
+    async migrate() {
+      // IMMEDIATE: two processes starting at once take turns; the second finds nothing to do.
+      migrateTx.immediate();
+    },
+    async ping() {
+      st().ping.get();
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+
+    async createToken(token) {
+      st().insertToken.run({ ...token, label: token.label ?? null });
+    },
+    async findTokenByHash(hash) {
+      const row = st().tokenByHash.get(hash) as TokenRow | undefined;
+      return row ? tokenFromRow(row) : null;
+    },
+    async revokeToken(id, at) {
+      return st().revokeToken.run(at, id).changes === 1;
+    },
+    async listTokens(): Promise<TokenRecord[]> {
+      return (st().listTokens.all() as TokenRow[]).map(tokenFromRow);
+    },
+
+    async insertVersion(input) {
+      // IMMEDIATE: the write lock is held from the submission-id check to the insert.
+      return insertTx.immediate(input);
+    },
+    async findBySubmissionId(submissionId) {
+      const row = st().bySubmission.get(submissionId) as VersionRow | undefined;
+      return row ? versionFromRow(row) : null;
+    },
+    async latestVersions(filter: ReturnFilter): Promise<StoredVersion[]> {
+      const rows = st().latest.all({
+        year: filter.year ?? null,
+        quarter: filter.quarter ?? null,
+        unitId: filter.unitId ?? null,
+      }) as VersionRow[];
+      return rows.map(versionFromRow);
+    },
+    async versionsOf(returnId) {
+      return (st().versionsOf.all(returnId) as VersionRow[]).map(versionFromRow);
+    },
+    async countVersions() {
+      return (st().count.get() as { n: number }).n;
+    },
+  };
+}
