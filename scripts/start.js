@@ -33,7 +33,58 @@ async function startAddinServer() {
   };
 }
 
-const SERVICES = [{ name: 'addin', start: startAddinServer }];
+/** The central endpoint (`chitieu serve`) on port 8787 with the default SQLite store in ./data, as a child process. */
+const ENDPOINT_PORT = 8787;
+
+function startEndpoint() {
+  const { spawn } = require('child_process');
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/chitieu.js'), 'serve', '--port', String(ENDPOINT_PORT)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = (stream, out) => {
+    let rest = '';
+    stream.setEncoding('utf8').on('data', (chunk) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop();
+      for (const line of lines) if (line.trim()) out.write(`[endpoint] ${line}\n`);
+    });
+  };
+  let errors = '';
+  child.stderr.on('data', (chunk) => (errors += chunk));
+  prefix(child.stderr, process.stderr);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return new Promise((resolve, reject) => {
+    let started = false;
+    let seen = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      if (started) return void process.stdout.write(chunk.replace(/^(?=.)/gm, '[endpoint] '));
+      seen += chunk;
+      const match = /listening on (\S+)/.exec(seen);
+      if (!match) return;
+      started = true;
+      resolve({
+        urls: { 'API (chitieu serve, SQLite in ./data)': `${match[1]}/api/v1`, 'health': `${match[1]}/healthz` },
+        stop: async () => {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+          await exited;
+          clearTimeout(timer);
+        },
+      });
+    });
+    exited.then(({ code }) => {
+      const said = (seen + errors).trim();
+      if (!started) reject(Object.assign(new Error(`chitieu serve exited with code ${code}${said ? `: ${said}` : ''}`), /in use|đang được dùng/.test(said) ? { code: 'EADDRINUSE' } : {}));
+      else console.error(`[endpoint] stopped (code ${code})`);
+    });
+  });
+}
+
+const SERVICES = [
+  { name: 'addin', start: startAddinServer },
+  { name: 'endpoint', start: startEndpoint },
+];
 
 async function main() {
   const running = [];

@@ -49,3 +49,16 @@ export function rowSourceName(rowId: string): string {
 export function tableCellName(rowId: string, column: TableColumn): string {
   return `CT_${rowId.replace(/\./g, '_')}_${column}`;
 }
+
+/**
+ * The receipt sheet ("Biên nhận"): what the endpoint answered for this workbook's last submission,
+ * or that one is waiting to be sent, or that the return was exported for e-mail. One cell each.
+ */
+export const RECEIPT_NAMES = {
+  number: 'CT_RECEIPT_NUMBER',
+  version: 'CT_RECEIPT_VERSION',
+  receivedAt: 'CT_RECEIPT_TIME',
+  submissionId: 'CT_RECEIPT_SUBMISSION',
+  status: 'CT_RECEIPT_STATUS',
+  returnId: 'CT_RECEIPT_RETURN',
+} as const;

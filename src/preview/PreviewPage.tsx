@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Catalogue, UnitList } from '../catalogue/schema';
 import { App } from '../taskpane/App';
-import type { ReturnChecker, ReturnWorkbook } from '../workbook/port';
+import type { ConnectionSettings } from '../taskpane/submit/connection';
+import type { ReturnChecker, ReturnSubmitter, ReturnWorkbook } from '../workbook/port';
 import { SheetGrid, type Cursor } from './SheetGrid';
 import { SheetTabs } from './SheetTabs';
 import { addressOf, type WorkbookView } from './sheetView';
@@ -22,13 +23,16 @@ export interface PreviewPageProps {
   checker: ReturnChecker;
   catalogue: Catalogue;
   units: UnitList;
+  /** The Gửi tab: the real submitter on the fake workbook, the connection in this browser's localStorage. */
+  submitter?: ReturnSubmitter;
+  connection?: ConnectionSettings;
 }
 
 const REFUSED =
   'Ô này bị khóa: trang tính được bảo vệ. Chỉ nhập vào các ô nền vàng hoặc xanh nhạt. (This cell is locked on a protected sheet; type in the yellow or light blue cells.)';
 
 /** The real task pane beside the fake workbook, drawn the way Excel would show it. */
-export function PreviewPage({ host, workbook, checker, catalogue, units }: PreviewPageProps) {
+export function PreviewPage({ host, workbook, checker, catalogue, units, submitter, connection }: PreviewPageProps) {
   const view = useSyncExternalStore(host.subscribe, host.view);
   const [shown, setShown] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -53,7 +57,10 @@ export function PreviewPage({ host, workbook, checker, catalogue, units }: Previ
   const onRefused = useCallback(() => setRefusal(REFUSED), []);
 
   const selectedAddress = selected ? addressOf(selected.row, selected.col) : '–';
-  const pane = useMemo(() => <App workbook={workbook} checker={checker} catalogue={catalogue} units={units} />, [workbook, checker, catalogue, units]);
+  const pane = useMemo(
+    () => <App workbook={workbook} checker={checker} catalogue={catalogue} units={units} {...(submitter && connection ? { submitter, connection } : {})} />,
+    [workbook, checker, catalogue, units, submitter, connection],
+  );
 
   return (
     <div className="preview">

@@ -3,6 +3,8 @@ import { createFakeExcel, type FakeExcelHost } from '../../tests/fakes/fakeExcel
 import { loadCatalogue, loadUnits } from '../catalogue/load';
 import { createExcelReturnChecker } from '../workbook/excel/check/returnChecker';
 import { createExcelReturnWorkbook } from '../workbook/excel/returnWorkbook';
+import { createExcelReturnSubmitter } from '../workbook/excel/submit/returnSubmitter';
+import { localStorageConnection } from '../taskpane/submit/connection';
 import { observeFakeHost } from './fromFakeHost';
 import { PreviewPage } from './PreviewPage';
 
@@ -22,6 +24,8 @@ createRoot(document.getElementById('root')!).render(
     host={previewHost}
     workbook={createExcelReturnWorkbook(excelHost)}
     checker={createExcelReturnChecker(excelHost)}
+    submitter={createExcelReturnSubmitter(excelHost)}
+    connection={localStorageConnection()}
     catalogue={loadCatalogue()}
     units={loadUnits()}
   />,

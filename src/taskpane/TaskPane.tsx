@@ -2,12 +2,14 @@ import { Button, Spinner, Subtitle1, Body1, Tab, TabList, makeStyles, tokens } f
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { findUnit, unitsForYear } from '../catalogue/load';
 import type { Catalogue, ReportingUnit, UnitList } from '../catalogue/schema';
-import type { Lang, ReturnChecker, ReturnWorkbook } from '../workbook/port';
+import type { Lang, ReturnChecker, ReturnSubmitter, ReturnWorkbook } from '../workbook/port';
 import { CheckPanel } from './check/CheckPanel';
 import { ChoiceDropdown } from './ChoiceDropdown';
 import { FlowMessage } from './FlowMessage';
 import { useLanguage } from './i18n/LanguageContext';
 import { ReplaceDialog } from './ReplaceDialog';
+import type { ConnectionSettings } from './submit/connection';
+import { SubmitPanel, type SubmitPanelProps } from './submit/SubmitPanel';
 import { UnitPicker } from './UnitPicker';
 import { defaultYear } from './unitSearch';
 import { useReturnWorkbook } from './useReturnWorkbook';
@@ -29,16 +31,20 @@ const useStyles = makeStyles({
   tabPanel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
 });
 
-type PaneTab = 'create' | 'check';
+type PaneTab = 'create' | 'check' | 'submit';
 
 export interface TaskPaneProps {
   workbook: ReturnWorkbook;
   checker: ReturnChecker;
   catalogue: Catalogue;
   units: UnitList;
+  /** The Gửi (Submit) tab is shown when these are given. */
+  submitter?: ReturnSubmitter;
+  connection?: ConnectionSettings;
+  submitOptions?: SubmitPanelProps['options'];
 }
 
-export function TaskPane({ workbook, checker, catalogue, units }: TaskPaneProps) {
+export function TaskPane({ workbook, checker, catalogue, units, submitter, connection, submitOptions }: TaskPaneProps) {
   const { lang, setLang, t } = useLanguage();
   const styles = useStyles();
   const { workbookState, flow, refresh, create, confirmReplace, cancel, dismiss } = useReturnWorkbook(workbook);
@@ -119,6 +125,11 @@ export function TaskPane({ workbook, checker, catalogue, units }: TaskPaneProps)
         <Tab value="check" id="tab-check" aria-controls="panel-check">
           {t('tabCheck')}
         </Tab>
+        {submitter && connection && (
+          <Tab value="submit" id="tab-submit" aria-controls="panel-submit">
+            {t('tabSubmit')}
+          </Tab>
+        )}
       </TabList>
 
       {/* Both panels stay mounted: switching tabs keeps the choices made and the last check's flags. */}
@@ -168,6 +179,18 @@ export function TaskPane({ workbook, checker, catalogue, units }: TaskPaneProps)
       <div role="tabpanel" id="panel-check" aria-labelledby="tab-check" hidden={tab !== 'check'}>
         <CheckPanel checker={checker} hasReturn={workbookState.phase === 'read' ? workbookState.existing !== null : null} onChecked={refresh} />
       </div>
+
+      {submitter && connection && (
+        <div role="tabpanel" id="panel-submit" aria-labelledby="tab-submit" hidden={tab !== 'submit'}>
+          <SubmitPanel
+            submitter={submitter}
+            connection={connection}
+            active={tab === 'submit'}
+            onGoToCheck={() => setTab('check')}
+            {...(submitOptions ? { options: submitOptions } : {})}
+          />
+        </div>
+      )}
 
       <ReplaceDialog units={units} existing={flow.phase === 'confirm' ? flow.existing : null} onReplace={confirmReplace} onCancel={cancel} />
     </main>

@@ -5,6 +5,8 @@ import { officeHost } from '../workbook/excel/runner';
 import { App } from './App';
 import { lazyChecker } from './check/lazyChecker';
 import { StartupProblem } from './StartupProblem';
+import { localStorageConnection } from './submit/connection';
+import { lazySubmitter } from './submit/lazySubmitter';
 
 const root = createRoot(document.getElementById('root')!);
 
@@ -18,7 +20,10 @@ function start(info: { host: Office.HostType | null }) {
     const units = loadUnits();
     const host = officeHost();
     const checker = lazyChecker(() => import('../workbook/excel/check/returnChecker').then(({ createExcelReturnChecker }) => createExcelReturnChecker(host)));
-    root.render(<App workbook={createExcelReturnWorkbook(host)} checker={checker} catalogue={catalogue} units={units} />);
+    const submitter = lazySubmitter(() => import('../workbook/excel/submit/returnSubmitter').then(({ createExcelReturnSubmitter }) => createExcelReturnSubmitter(host)));
+    root.render(
+      <App workbook={createExcelReturnWorkbook(host)} checker={checker} submitter={submitter} connection={localStorageConnection()} catalogue={catalogue} units={units} />,
+    );
   } catch (error) {
     root.render(<StartupProblem kind="catalogue" error={error} />);
   }

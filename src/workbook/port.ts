@@ -52,7 +52,13 @@ export interface ReturnWorkbook {
 
 /** The outcome of a check: the flags, or why the workbook could not be read as a return. */
 export type CheckOutcome =
-  | { status: 'checked'; result: import('../domain/flags').CheckResult; syncs: number }
+  | {
+      status: 'checked';
+      result: import('../domain/flags').CheckResult;
+      /** Warnings acknowledged as needing no justification, from setting `chitieu.acknowledged` (read in the same sync). */
+      acknowledged: string[];
+      syncs: number;
+    }
   | { status: 'unreadable'; problems: import('../domain/returnData').ContractProblem[]; message: { vi: string; en: string } };
 
 /** The workbook functions behind the task pane's Kiểm tra (Check) panel. */
@@ -65,4 +71,92 @@ export interface ReturnChecker {
   saveJustification(flagKey: string, text: string): Promise<void>;
   /** Mark a figure cell as a provisional estimate (tạm ước tính) or clear the mark. */
   setProvisional(cellName: string, provisional: boolean): Promise<void>;
+  /**
+   * Store the complete set of acknowledged warning keys (setting `chitieu.acknowledged`, one sync):
+   * the one record, which the Gửi panel reads too and which travels with the file.
+   */
+  saveAcknowledged(keys: string[]): Promise<void>;
+}
+
+/** A submission stored in the workbook until the endpoint acknowledges it (setting `chitieu.pendingSubmission`). */
+export interface PendingSubmissionInfo {
+  submissionId: string;
+  unitId: string;
+  year: number;
+  quarter: number;
+  /** ISO 8601: when the person pressed Gửi. */
+  createdAt: string;
+  /** The endpoint it is meant for (never the token), or null. */
+  endpoint: string | null;
+  attempts: number;
+  lastError: string | null;
+}
+
+/** What the workbook records about sending: read when the pane opens, to resume. */
+export interface SubmissionState {
+  pending: PendingSubmissionInfo | null;
+  lastReceipt: import('../domain/payload/api').Receipt | null;
+  /** Set when the return was exported for e-mail (marked final). */
+  final: { at: string; submissionId: string } | null;
+  /** Warnings a person reviewed and found needing no justification (setting `chitieu.acknowledged`). */
+  acknowledged: string[];
+}
+
+/** Errors and warnings that stop sending (what "Gửi disabled" is about). */
+export interface SubmitBlockers {
+  errors: import('../domain/flags').Flag[];
+  /** Warnings neither justified in the workbook nor acknowledged. */
+  openWarnings: import('../domain/flags').Flag[];
+}
+
+export type ReviewOutcome =
+  | ({ status: 'reviewed'; quarter: number | null; warnings: import('../domain/flags').Flag[] } & SubmitBlockers & { state: SubmissionState })
+  | { status: 'unreadable'; message: { vi: string; en: string } };
+
+export type PrepareOutcome =
+  /** Stored as pending (or the pending one reused, same submission id: its content had not changed). */
+  | { status: 'ready'; pending: PendingSubmissionInfo; reused: boolean; syncs: number }
+  | ({ status: 'blocked' } & SubmitBlockers)
+  /** A pending submission with other content is still unacknowledged: send it first, or pass replacePending. */
+  | { status: 'pendingDiffers'; pending: PendingSubmissionInfo }
+  | { status: 'unreadable'; message: { vi: string; en: string } };
+
+export type SendOutcome =
+  | { status: 'accepted'; receipt: import('../domain/payload/api').Receipt; syncs: number }
+  /** Nothing definite came back: still pending, try again later (the same submission id). */
+  | { status: 'unreachable'; pending: PendingSubmissionInfo; reason: string; httpStatus: number | null; syncs: number }
+  /** The server said no. keptPending: the token was refused (401/403), so the same payload may go once the settings are fixed. */
+  | { status: 'refused'; httpStatus: number; error: import('../domain/payload/api').ApiError; keptPending: boolean; syncs: number }
+  /** No pending submission in the workbook (already acknowledged, or never prepared). */
+  | { status: 'nothing'; syncs: number };
+
+export type ExportOutcome =
+  | { status: 'exported'; json: string; csv: string; names: { json: string; csv: string }; submissionId: string }
+  | ({ status: 'blocked' } & SubmitBlockers)
+  | { status: 'unreadable'; message: { vi: string; en: string } };
+
+export interface SubmitOptions {
+  /** The quarter reported; CT_QUARTER's unless given. */
+  quarter?: number;
+  /** Warning keys the person acknowledged (the complete set: it replaces `chitieu.acknowledged`). */
+  acknowledged: string[];
+  /** Language of the receipt sheet (default vi). */
+  lang?: Lang;
+}
+
+/** The workbook functions behind the task pane's Gửi (Submit) panel. */
+export interface ReturnSubmitter {
+  /** Read the return and the submission settings (one sync) and say what stops sending; writes nothing. */
+  review(options: { quarter?: number; acknowledged?: string[] }): Promise<ReviewOutcome>;
+  /**
+   * Read and validate (one sync); refuse with errors or unsettled warnings; store the payload as
+   * pending in the workbook and write the receipt sheet as "waiting" (second sync).
+   */
+  prepare(options: SubmitOptions & { replacePending?: boolean }): Promise<PrepareOutcome>;
+  /** Post the pending payload: at most one sync before and one after the network call. */
+  send(config: import('../submit/client').EndpointConfig, options?: { fetch?: typeof fetch; lang?: Lang; show?: boolean; timeoutMs?: number }): Promise<SendOutcome>;
+  /** The submission settings (pending, last receipt, final mark, acknowledgements): one sync. */
+  pending(): Promise<SubmissionState>;
+  /** No endpoint: build the payload, write the receipt sheet as exported, mark the workbook final. */
+  exportForEmail(options: SubmitOptions): Promise<ExportOutcome>;
 }

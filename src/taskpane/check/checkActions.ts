@@ -18,6 +18,11 @@ export interface CheckActions {
   justify(key: string, text: string): Promise<boolean>;
   /** Marks or unmarks, then checks again: the mark changes how the figure reads. */
   setProvisional(cellName: string, on: boolean): Promise<void>;
+  /**
+   * Shows the change at once and stores the complete set (`current` with this key changed) in the
+   * workbook; if the workbook refuses, the change is undone and the error shown.
+   */
+  acknowledge(key: string, on: boolean, current: ReadonlySet<string>): Promise<void>;
 }
 
 /** `live` turns false when the panel is gone: late answers are then dropped. */
@@ -65,6 +70,19 @@ export function checkActions(checker: ReturnChecker, dispatch: (event: CheckEven
       if (!(await attempt(() => checker.setProvisional(cellName, on)))) return;
       send({ type: 'provisional', cellName, on });
       if (last && live()) await check(last);
+    },
+    async acknowledge(key, on, current) {
+      const next = new Set(current);
+      if (on) next.add(key);
+      else next.delete(key);
+      send({ type: 'acknowledge', key, on });
+      try {
+        await checker.saveAcknowledged([...next]);
+      } catch (error) {
+        // Undo only this key: the screen must not claim what the workbook does not hold.
+        send({ type: 'acknowledge', key, on: !on });
+        send({ type: 'actionFailed', error });
+      }
     },
   };
 }

@@ -16,9 +16,13 @@ export interface CheckState {
   shown: Shown;
   /** CT_QUARTER as the last check without an override found it: what "as the return says" means. */
   returnQuarter: number | null;
-  /** selectCell, saveJustification or setProvisional refused; shown until the next action. */
+  /** selectCell, saveJustification, setProvisional or saveAcknowledged refused; shown until the next action. */
   actionError: unknown;
-  /** Flag keys of warnings the person reviewed and found needing no justification. Keys are stable across checks. */
+  /**
+   * Flag keys of warnings the person reviewed and found needing no justification. Keys are stable
+   * across checks. A mirror of the workbook's setting `chitieu.acknowledged` (the one record, which
+   * the Gửi panel reads too): each check replaces it with what the workbook holds.
+   */
   acknowledged: ReadonlySet<string>;
   /** Cells the person marked or unmarked as provisional in this session. */
   provisional: Readonly<Record<string, boolean>>;
@@ -48,6 +52,8 @@ export function checkReducer(state: CheckState, event: CheckEvent): CheckState {
         ...state,
         checking: false,
         shown: { kind: 'checked', result: outcome.result },
+        // The workbook is the truth: acknowledgements made in Gửi, or in another session, show here.
+        acknowledged: new Set(outcome.acknowledged),
         returnQuarter: event.overridden ? state.returnQuarter : outcome.result.quarter,
       };
     }
@@ -63,7 +69,7 @@ export function checkReducer(state: CheckState, event: CheckEvent): CheckState {
       const acknowledged = new Set(state.acknowledged);
       if (event.on) acknowledged.add(event.key);
       else acknowledged.delete(event.key);
-      return { ...state, acknowledged };
+      return { ...state, actionError: null, acknowledged };
     }
     case 'provisional':
       return { ...state, actionError: null, provisional: { ...state.provisional, [event.cellName]: event.on } };

@@ -16,5 +16,6 @@ export function lazyChecker(load: () => Promise<ReturnChecker>): ReturnChecker {
     selectCell: async (cellName) => (await get()).selectCell(cellName),
     saveJustification: async (key, text) => (await get()).saveJustification(key, text),
     setProvisional: async (cellName, on) => (await get()).setProvisional(cellName, on),
+    saveAcknowledged: async (keys) => (await get()).saveAcknowledged(keys),
   };
 }

@@ -3,7 +3,7 @@ import type { ReturnChecker } from '../../workbook/port';
 import { checkActions, type CheckActions } from './checkActions';
 import { checkReducer, initialCheck, type CheckState } from './checkState';
 
-export interface ReturnCheckerControls extends CheckActions {
+export interface ReturnCheckerControls extends Omit<CheckActions, 'acknowledge'> {
   state: CheckState;
   acknowledge(key: string, on: boolean): void;
   dismissActionError(): void;
@@ -24,7 +24,8 @@ export function useReturnChecker(checker: ReturnChecker): ReturnCheckerControls 
     () => ({
       ...actions,
       state,
-      acknowledge: (key: string, on: boolean) => dispatch({ type: 'acknowledge', key, on }),
+      // Saved to the workbook as the complete set, from the set on screen when the box was ticked.
+      acknowledge: (key: string, on: boolean) => void actions.acknowledge(key, on, state.acknowledged),
       dismissActionError: () => dispatch({ type: 'dismissActionError' }),
     }),
     [actions, state],

@@ -1,4 +1,5 @@
 import type { Lang } from '../../workbook/port';
+import { SUBMIT_STRINGS } from './submitStrings';
 
 /**
  * Every sentence the task pane shows, as data: Vietnamese first (the language of the form),
@@ -142,6 +143,8 @@ export const STRINGS = {
   statusLikely2024: { vi: 'Có khả năng hoàn thành đến 2024', en: 'Likely by 2024' },
   statusLikely2025: { vi: 'Có khả năng hoàn thành đến 2025', en: 'Likely by 2025' },
   statusChallenging: { vi: 'Thách thức', en: 'Challenging' },
+
+  ...SUBMIT_STRINGS,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

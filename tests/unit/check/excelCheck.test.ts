@@ -2,6 +2,7 @@ import { tableCellName } from '../../../src/domain/cellContract';
 import { parseFigureCell } from '../../../src/domain/parse';
 import { createExcelReturnChecker } from '../../../src/workbook/excel/check/returnChecker';
 import { MARK_FILL, MARKS_SETTING } from '../../../src/workbook/excel/check/marks';
+import { ACKNOWLEDGED_SETTING } from '../../../src/workbook/excel/submit/settings';
 import type { CheckOutcome, ReturnChecker } from '../../../src/workbook/port';
 import { UserFacingError } from '../../../src/workbook/port';
 import type { FakeExcelHost } from '../../fakes/fakeExcel';
@@ -202,6 +203,48 @@ describe('justifications', () => {
   it('cannot be saved before there is a Kiểm tra sheet: a sentence, not a crash', async () => {
     const host = await fakeReturn();
     await expect(checker(host, 1).saveJustification('test.rule0:CT_1_1_Q1', 'x')).rejects.toBeInstanceOf(UserFacingError);
+  });
+});
+
+describe('acknowledged warnings', () => {
+  const acknowledgedOf = (outcome: CheckOutcome) => (outcome.status === 'checked' ? outcome.acknowledged : null);
+
+  it('are saved in the workbook setting in one sync and come back in a check of the reopened workbook, still two syncs', async () => {
+    const host = await fakeReturn();
+    const c = checker(host, 6);
+    const [first, second] = checked(await c.checkReturn()).flags;
+    expect(acknowledgedOf(await c.checkReturn())).toEqual([]);
+    host.resetCounters();
+    await c.saveAcknowledged([first!.key, second!.key, first!.key]);
+    expect(host.syncCount).toBe(1);
+    // The setting the Gửi panel reads and writes: one record for both tabs.
+    expect(host.snapshot().settings[ACKNOWLEDGED_SETTING]).toEqual([first!.key, second!.key]);
+
+    // Closed and reopened: a new checker on the same workbook.
+    host.resetCounters();
+    const reopened = await checker(host, 6).checkReturn();
+    expect(acknowledgedOf(reopened)).toEqual([first!.key, second!.key]);
+    expect(host.syncCount).toBe(2);
+
+    await checker(host, 6).saveAcknowledged([second!.key]);
+    expect(acknowledgedOf(await checker(host, 6).checkReturn())).toEqual([second!.key]);
+  });
+
+  it('keep only string keys, whatever is passed or found in the setting', async () => {
+    const host = await fakeReturn();
+    await checker(host, 2).saveAcknowledged(['test.rule0:CT_1_1_Q1', 7, null, '', 'gone.rule:CT_9_9_Q1'] as unknown as string[]);
+    expect(host.snapshot().settings[ACKNOWLEDGED_SETTING]).toEqual(['test.rule0:CT_1_1_Q1', 'gone.rule:CT_9_9_Q1']);
+    // Another tool may store it as JSON text, or damage it.
+    await host.run(async (context) => {
+      context.workbook.settings.add(ACKNOWLEDGED_SETTING, JSON.stringify(['test.rule1:CT_1_1_Q2', { not: 'a key' }]));
+      await context.sync();
+    });
+    expect(acknowledgedOf(await checker(host, 2).checkReturn())).toEqual(['test.rule1:CT_1_1_Q2']);
+    await host.run(async (context) => {
+      context.workbook.settings.add(ACKNOWLEDGED_SETTING, { damaged: true });
+      await context.sync();
+    });
+    expect(acknowledgedOf(await checker(host, 2).checkReturn())).toEqual([]);
   });
 });
 

@@ -140,12 +140,57 @@ describe('acting on a flag', () => {
 });
 
 describe('acknowledging a warning', () => {
-  it('is remembered by key across checks and can be undone', () => {
+  const answered = (acknowledged: string[]): CheckEvent => ({
+    type: 'answered',
+    outcome: { status: 'checked', result: { flags: [jump], assessment: [], quarter: 1, counts: { error: 0, warning: 1, info: 0 } }, acknowledged, syncs: 2 },
+    overridden: false,
+  });
+
+  it('each check takes the acknowledged set from the workbook, which is the one record', () => {
     let state = checkReducer(initialCheck, { type: 'acknowledge', key: jump.key, on: true });
     expect([...state.acknowledged]).toEqual([jump.key]);
-    state = checkReducer({ ...state, checking: true }, { type: 'answered', outcome: { status: 'checked', result: { flags: [jump], assessment: [], quarter: 1, counts: { error: 0, warning: 1, info: 0 } }, syncs: 2 }, overridden: false });
-    expect(state.acknowledged.has(jump.key)).toBe(true);
+    // Acknowledged in Gửi, or in an earlier session: the workbook holds it, so the pane shows it.
+    state = checkReducer({ ...state, checking: true }, answered([jump.key, 'gone.rule:CT_1_1_Q1']));
+    expect([...state.acknowledged]).toEqual([jump.key, 'gone.rule:CT_1_1_Q1']);
+    // Withdrawn elsewhere: the next check drops it here too.
+    state = checkReducer({ ...state, checking: true }, answered([]));
+    expect(state.acknowledged.size).toBe(0);
+    state = checkReducer(state, { type: 'acknowledge', key: jump.key, on: true });
     expect(checkReducer(state, { type: 'acknowledge', key: jump.key, on: false }).acknowledged.size).toBe(0);
+  });
+
+  it('a check shows what the workbook holds, and ticking or unticking saves the complete set there', async () => {
+    const p = panel();
+    p.checker.flags = [jump, notANumber];
+    p.checker.acknowledged = ['earlier.rule:CT_1_1_Q1'];
+    await p.actions.check({ lang: 'vi' });
+    expect([...p.state.acknowledged]).toEqual(['earlier.rule:CT_1_1_Q1']);
+
+    await p.actions.acknowledge(jump.key, true, p.state.acknowledged);
+    expect([...p.state.acknowledged]).toEqual(['earlier.rule:CT_1_1_Q1', jump.key]);
+    await p.actions.acknowledge('earlier.rule:CT_1_1_Q1', false, p.state.acknowledged);
+    expect(p.checker.called('saveAcknowledged')).toEqual([[['earlier.rule:CT_1_1_Q1', jump.key]], [[jump.key]]]);
+    expect(p.state.actionError).toBeNull();
+
+    // A re-check (or the Gửi tab) reads back what was saved.
+    await p.actions.check({ lang: 'vi' });
+    expect([...p.state.acknowledged]).toEqual([jump.key]);
+  });
+
+  it('a refused save is undone on screen and the error shown', async () => {
+    const p = panel();
+    p.checker.flags = [jump];
+    await p.actions.check({ lang: 'vi' });
+    p.checker.failNext = { method: 'saveAcknowledged', error: denied };
+    await p.actions.acknowledge(jump.key, true, p.state.acknowledged);
+    expect(p.state.acknowledged.size).toBe(0);
+    expect(p.state.actionError).toBe(denied);
+    expect(p.checker.acknowledged).toEqual([]);
+    // The next tick works, and clears the error.
+    await p.actions.acknowledge(jump.key, true, p.state.acknowledged);
+    expect([...p.state.acknowledged]).toEqual([jump.key]);
+    expect(p.state.actionError).toBeNull();
+    expect(p.checker.acknowledged).toEqual([jump.key]);
   });
 
   it('ignores answers when no check is running', () => {

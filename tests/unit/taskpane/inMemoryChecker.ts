@@ -1,6 +1,6 @@
 /**
  * A ReturnChecker held in memory, for the Check panel's logic: it answers what a test sets,
- * records every call, and keeps justifications the way the workbook would (by flag key).
+ * records every call, and keeps justifications and acknowledgements the way the workbook would (by flag key).
  */
 import { flagKey, type CheckResult, type Flag, type Severity } from '../../../src/domain/flags';
 import type { CheckOutcome, Lang, ReturnChecker } from '../../../src/workbook/port';
@@ -39,6 +39,8 @@ export class InMemoryChecker implements ReturnChecker {
   quarter: number | null = 1;
   justifications = new Map<string, string>();
   provisional = new Map<string, boolean>();
+  /** The workbook's `chitieu.acknowledged`: what saveAcknowledged stored, given back by each check. */
+  acknowledged: string[] = [];
   /** Set to make the named method throw once. */
   failNext: { method: keyof ReturnChecker; error: unknown } | null = null;
   /** Set to hold checkReturn until released. */
@@ -57,7 +59,7 @@ export class InMemoryChecker implements ReturnChecker {
     this.maybeFail('checkReturn');
     if (this.unreadable) return { status: 'unreadable', problems: [{ kind: 'notAReturn' }], message: this.unreadable };
     const flags = this.flags.map((f) => (this.justifications.has(f.key) ? { ...f, justification: this.justifications.get(f.key)! } : f));
-    return { status: 'checked', result: result(flags, options.quarter ?? this.quarter), syncs: 2 };
+    return { status: 'checked', result: result(flags, options.quarter ?? this.quarter), acknowledged: [...this.acknowledged], syncs: 2 };
   }
 
   async selectCell(cellName: string): Promise<void> {
@@ -75,6 +77,12 @@ export class InMemoryChecker implements ReturnChecker {
     this.calls.push({ method: 'setProvisional', args: [cellName, on] });
     this.maybeFail('setProvisional');
     this.provisional.set(cellName, on);
+  }
+
+  async saveAcknowledged(keys: string[]): Promise<void> {
+    this.calls.push({ method: 'saveAcknowledged', args: [keys] });
+    this.maybeFail('saveAcknowledged');
+    this.acknowledged = [...keys];
   }
 
   called(method: keyof ReturnChecker): unknown[][] {

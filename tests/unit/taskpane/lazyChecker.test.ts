@@ -11,12 +11,14 @@ describe('the checker loaded on first use', () => {
     await checker.selectCell('CT_2_8_Q1');
     await checker.saveJustification('intl.missing:CT_2_8_Q1_INTL', 'lý do');
     await checker.setProvisional('CT_2_8_Q1', true);
+    await checker.saveAcknowledged(['figure.jump:CT_2_9_Q1']);
     expect(load).toHaveBeenCalledTimes(1);
     expect(inner.calls.map((c) => [c.method, ...c.args])).toEqual([
       ['checkReturn', { lang: 'en', quarter: 2 }],
       ['selectCell', 'CT_2_8_Q1'],
       ['saveJustification', 'intl.missing:CT_2_8_Q1_INTL', 'lý do'],
       ['setProvisional', 'CT_2_8_Q1', true],
+      ['saveAcknowledged', ['figure.jump:CT_2_9_Q1']],
     ]);
   });
 

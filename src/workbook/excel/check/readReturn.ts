@@ -1,7 +1,8 @@
 /**
  * Everything a check needs from the workbook, queued for one sync: every contract name's cell
  * (value, displayed text, number format, address, fill), the sheets and their protection, the
- * "Kiểm tra" sheet's rows (justifications) and the record of earlier marks.
+ * "Kiểm tra" sheet's rows (justifications), the record of earlier marks and the acknowledged
+ * warnings (the one record of them, shared with the Gửi panel).
  */
 import { allRows, loadCatalogue } from '../../../catalogue/load';
 import type { Catalogue } from '../../../catalogue/schema';
@@ -10,6 +11,7 @@ import type { ReadResult } from '../../../domain/returnData';
 import { HEADER_NAMES } from '../../../domain/cellContract';
 import { parseRect, splitReference } from '../a1';
 import { CHECK_SHEET_NAME, justificationsOf, readCheckRows, type CheckSheetEntry } from './checkSheet';
+import { ACKNOWLEDGED_SETTING, parseAcknowledged } from '../submit/settings';
 import { MARKS_SETTING, parseStoredMarks, type StoredMarks } from './marks';
 import type { ProtectionState } from './protection';
 
@@ -28,6 +30,8 @@ export interface ReturnSnapshot {
   returnSheet: SheetInfo | null;
   checkSheet: { info: SheetInfo; entries: Map<string, CheckSheetEntry> } | null;
   storedMarks: StoredMarks | null;
+  /** Flag keys of warnings acknowledged as needing no justification (setting `chitieu.acknowledged`). */
+  acknowledged: string[];
 }
 
 const sheetKey = (name: string) => name.toLowerCase();
@@ -51,6 +55,9 @@ export function queueReturnSnapshot(context: Excel.RequestContext, catalogue: Ca
   used.load('address,formulas');
   const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
   setting.load('value');
+  // Read in the same sync: the pane shows the workbook's acknowledgements, not a copy of its own.
+  const acknowledged = context.workbook.settings.getItemOrNullObject(ACKNOWLEDGED_SETTING);
+  acknowledged.load('value');
 
   return () => {
     const byName = new Map(names.items.map((n) => [n.name.toLowerCase(), n]));
@@ -75,6 +82,7 @@ export function queueReturnSnapshot(context: Excel.RequestContext, catalogue: Ca
       returnSheet: result.ok && unit?.state === 'ok' ? find(unit.sheet) : null,
       checkSheet: checkInfo ? { info: checkInfo, entries } : null,
       storedMarks: setting.isNullObject ? null : parseStoredMarks(setting.value),
+      acknowledged: acknowledged.isNullObject ? [] : parseAcknowledged(acknowledged.value),
     };
   };
 }

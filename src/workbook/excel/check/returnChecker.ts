@@ -1,7 +1,7 @@
 /**
  * The Office.js side of the Check panel. A whole check is two syncs whatever the number of
- * flags: the first reads the return, the old marks and the old justifications; validation runs
- * in memory; the second writes marks and the "Kiểm tra" sheet.
+ * flags: the first reads the return, the old marks, the old justifications and the acknowledged
+ * warnings; validation runs in memory; the second writes marks and the "Kiểm tra" sheet.
  */
 import { loadCatalogue, loadUnits } from '../../../catalogue/load';
 import { problemsMessage } from '../../../domain/readContract';
@@ -10,6 +10,7 @@ import type { CheckOutcome, ReturnChecker } from '../../port';
 import type { ReturnSource } from '../returnWorkbook';
 import type { ExcelHost } from '../runner';
 import { failed } from '../failure';
+import { ACKNOWLEDGED_SETTING, parseAcknowledged } from '../submit/settings';
 import { saveJustification } from './justification';
 import { setProvisional } from './provisional';
 import { queueReturnSnapshot } from './readReturn';
@@ -33,7 +34,21 @@ export function createExcelReturnChecker(host: ExcelHost, { source = bundled, no
     selectCell: (cellName) => failed(() => selectCell(host, cellName)),
     saveJustification: (key, text) => failed(() => saveJustification(host, key, text)),
     setProvisional: (cellName, on) => failed(() => setProvisional(host, cellName, on)),
+    saveAcknowledged: (keys) => failed(() => saveAcknowledged(host, keys)),
   };
+}
+
+/**
+ * One sync. The setting is the one record of acknowledgements, read by the next check and by the
+ * Gửi panel, and saved in the file. Keys of flags gone since are kept: harmless, and they come
+ * back into force if the flag does.
+ */
+async function saveAcknowledged(host: ExcelHost, keys: string[]): Promise<void> {
+  await host.run(async (context) => {
+    // Parsed as a read would be, so only unique, non-empty string keys are ever stored.
+    context.workbook.settings.add(ACKNOWLEDGED_SETTING, parseAcknowledged(keys));
+    await context.sync();
+  });
 }
 
 async function checkReturn(host: ExcelHost, { catalogue, units }: ReturnSource, validate: typeof validateReturn, quarter: number | undefined, lang: 'vi' | 'en', now: () => Date): Promise<CheckOutcome> {
@@ -49,6 +64,6 @@ async function checkReturn(host: ExcelHost, { catalogue, units }: ReturnSource, 
     const result = validate(data, { catalogue, units, ...(quarter !== undefined ? { quarter } : {}) });
     queueWriteMarks(context, snapshot, data, result, { lang, now: now() });
     await context.sync();
-    return { status: 'checked', result, syncs: 2 };
+    return { status: 'checked', result, acknowledged: snapshot.acknowledged, syncs: 2 };
   });
 }

@@ -1,0 +1,111 @@
+import type { Command } from 'commander';
+import { UserFacingError, type Lang } from '../../workbook/port';
+import { parseChoice } from '../args';
+import { addCommonOptions, commandLang, type CliCommand } from '../command';
+import { cliText, type CliTextKey } from '../messages';
+
+/** The endpoint's port when neither --port nor CHITIEU_PORT says otherwise (npm start uses it too). */
+export const DEFAULT_PORT = 8787;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function both(key: CliTextKey, vars: Record<string, string | number>): { vi: string; en: string } {
+  return { vi: cliText(key, 'vi', vars), en: cliText(key, 'en', vars) };
+}
+
+/** A whole number within bounds, or a sentence naming the option. */
+export function parseWhole(option: string, value: string, min: number, max: number): number {
+  if (/^\s*\d+\s*$/.test(value)) {
+    const n = Number(value.trim());
+    if (n >= min && n <= max) return n;
+  }
+  throw new UserFacingError('bad-number', both('serveBadNumber', { value, option, min, max }));
+}
+
+function parseOrigin(value: string): string {
+  try {
+    const url = new URL(value);
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/$/, '')) return url.origin;
+  } catch {
+    // fall through to the sentence
+  }
+  throw new UserFacingError('bad-origin', both('serveBadOrigin', { value }));
+}
+
+/** --db and --data-dir, shared by serve and token. */
+export function addStoreOptions(command: Command, lang: Lang): Command {
+  return command.option('--db <file|url>', cliText('dbOption', lang)).option('--data-dir <dir>', cliText('dataDirOption', lang));
+}
+
+/** The database named by --db, else CHITIEU_DB, else undefined (the default SQLite file). */
+export function dbOf(options: { db?: string }): string | undefined {
+  const db = options.db ?? process.env.CHITIEU_DB;
+  return db === undefined || db.trim() === '' ? undefined : db;
+}
+
+interface ServeCliOptions {
+  port?: string;
+  host?: string;
+  db?: string;
+  dataDir?: string;
+  corsOrigin?: string[];
+  rateLimit?: string;
+  bodyLimit?: string;
+  logLevel?: string;
+  trustProxy?: boolean;
+}
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  register(program, { io, cwd, lang: helpLang }) {
+    const command = program
+      .command('serve')
+      .description(cliText('serveDescription', helpLang))
+      .option('--port <n>', cliText('servePortOption', helpLang))
+      .option('--host <host>', cliText('serveHostOption', helpLang));
+    addStoreOptions(command, helpLang)
+      .option('--cors-origin <origin...>', cliText('serveCorsOption', helpLang))
+      .option('--rate-limit <n>', cliText('serveRateLimitOption', helpLang))
+      .option('--body-limit <bytes>', cliText('serveBodyLimitOption', helpLang))
+      .option('--log-level <level>', cliText('serveLogLevelOption', helpLang))
+      .option('--trust-proxy', cliText('serveTrustProxyOption', helpLang));
+    addCommonOptions(command, helpLang);
+    return command.action(async (options: ServeCliOptions) => {
+      commandLang(command); // an unknown --lang is refused before anything starts
+      const port = parseWhole('--port', options.port ?? process.env.CHITIEU_PORT ?? String(DEFAULT_PORT), 0, 65535);
+      const host = options.host ?? '127.0.0.1';
+      const rateLimit = options.rateLimit === undefined ? undefined : parseWhole('--rate-limit', options.rateLimit, 0, 1_000_000_000);
+      const bodyLimit = options.bodyLimit === undefined ? undefined : parseWhole('--body-limit', options.bodyLimit, 1024, 1024 * 1024 * 1024);
+      const logLevel = parseChoice('--log-level', options.logLevel ?? 'warn', LOG_LEVELS);
+      const corsOrigins = options.corsOrigin?.map(parseOrigin);
+      const db = dbOf(options);
+      const path = require('node:path') as typeof import('node:path');
+      const dataDir = path.resolve(cwd, options.dataDir ?? 'data');
+      // Fastify and the database drivers load only for this command.
+      // require, not import(): bin/chitieu.js runs through tsx's CommonJS hook, which import() bypasses.
+      const { startServer, StoreOpenError } = require('../../server/serve') as typeof import('../../server/serve');
+      try {
+        await startServer({
+          port,
+          host,
+          db: db !== undefined && !/^postgres(ql)?:\/\//i.test(db) ? path.resolve(cwd, db) : db,
+          dataDir,
+          ...(corsOrigins ? { corsOrigins } : {}),
+          ...(rateLimit !== undefined ? { rateLimit: { max: rateLimit, timeWindowMs: 60_000 } } : {}),
+          ...(bodyLimit !== undefined ? { bodyLimit } : {}),
+          logLevel,
+          ...(options.trustProxy ? { trustProxy: true } : {}),
+          print: (line) => io.out(line + '\n'),
+        });
+      } catch (error) {
+        if (error instanceof StoreOpenError) throw new UserFacingError('store-failed', both('serveStoreFailed', { store: error.store, reason: error.reason }));
+        const code = (error as NodeJS.ErrnoException)?.code;
+        if (code === 'EADDRINUSE') throw new UserFacingError('port-in-use', both('servePortInUse', { port, host }));
+        if (code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+          throw new UserFacingError('listen-failed', both('serveListenFailed', { port, host, reason: (error as Error).message }));
+        }
+        throw error;
+      }
+    });
+  },
+};

@@ -1,0 +1,133 @@
+/**
+ * The endpoint as a Fastify instance (not listening): routes, CORS, rate limit, body limit, and
+ * one error handler that answers every failure with an ApiError (vi + en), never a stack trace.
+ * The catalogue and the unit list are loaded once, here; the process holds no other state, so
+ * several processes may serve one PostgreSQL database.
+ *
+ * Logging: pino through Fastify, the Authorization header redacted, request bodies never logged
+ * (payloads hold the focal point's name, email and phone); an authenticated request's log lines
+ * carry the token's id.
+ */
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { loadCatalogue, loadUnits } from '../catalogue/load';
+import { tokenHashOf } from './auth';
+import { apiError, HttpError, type ServerErrorCode } from './messages';
+import { healthRoute } from './routes/health';
+import { openApiRoute } from './routes/openapi';
+import { returnsRoutes } from './routes/returns';
+import { submitRoute } from './routes/submit';
+import type { ReturnStore } from './store/port';
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** Requests per token (or address) per minute; a unit submits a few times a quarter. */
+export const DEFAULT_RATE_LIMIT = { max: 300, timeWindowMs: 60_000 };
+/** The add-in's dev server (npm start). */
+export const DEFAULT_CORS_ORIGINS = ['https://localhost:3000', 'http://localhost:3000'];
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export interface AppOptions {
+  store: ReturnStore;
+  /** Origins allowed to call the API from a browser (the add-in's); default the dev server's. */
+  corsOrigins?: readonly string[];
+  /** Largest request body in bytes (default 1 MiB). */
+  bodyLimit?: number;
+  /** Requests per key per window; max 0 turns the limit off. */
+  rateLimit?: { max: number; timeWindowMs: number };
+  /** false: no logging; otherwise pino's level (default warn) and where to write (default stdout). */
+  logger?: false | { level?: LogLevel; stream?: NodeJS.WritableStream };
+  /** Behind a reverse proxy: trust X-Forwarded-For for the client's address (rate limit by address). */
+  trustProxy?: boolean | string | string[];
+}
+
+/** Fastify's own client errors, as ApiError codes. */
+const FASTIFY_ERRORS: Record<string, ServerErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed-json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'empty-body',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'too-large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad-request',
+};
+
+function loggerOptions(logger: AppOptions['logger']) {
+  if (logger === false) return false;
+  return {
+    level: logger?.level ?? 'warn',
+    ...(logger?.stream ? { stream: logger.stream } : {}),
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'request.body', 'body'], censor: '[redacted]' },
+  };
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { store } = options;
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const catalogue = loadCatalogue();
+  const units = loadUnits();
+
+  const app = Fastify({
+    logger: loggerOptions(options.logger),
+    bodyLimit,
+    trustProxy: options.trustProxy ?? false,
+    // Answers carry no stack; a request id helps match a complaint to a log line.
+    requestIdHeader: false,
+    return503OnClosing: true,
+  });
+  app.decorateRequest('tokenHash', undefined);
+  app.decorateRequest('token', null);
+
+  // JSON only: a body of any other type is refused with 415 before it is read.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, app.getDefaultJsonParser('error', 'error'));
+
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    if (error instanceof HttpError) {
+      if (error.statusCode === 401) void reply.header('www-authenticate', 'Bearer');
+      if (error.statusCode >= 500) request.log.error({ code: error.body.error }, 'request failed');
+      return reply.code(error.statusCode).send(error.body);
+    }
+    const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
+    if (known) return reply.code(error.statusCode ?? 400).send(apiError(known, { limit: bodyLimit }));
+    if (error.statusCode === 429) return reply.code(429).send(apiError('rate-limited', { after: (error as { after?: string }).after ?? '1 minute' }));
+    if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
+      // Another client error of Fastify's: its code, no details (they may quote the body).
+      request.log.info({ code: error.code, statusCode: error.statusCode }, 'client error');
+      return reply.code(error.statusCode).send({ ...apiError('bad-request'), error: error.code ? error.code.toLowerCase() : 'bad-request' });
+    }
+    // Ours: logged (message and stack, never the request body), answered without details.
+    request.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack } }, 'unexpected error');
+    return reply.code(500).send(apiError('internal'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0]!.slice(0, 200);
+    return reply.code(404).send(apiError('not-found', { method: request.method, url }));
+  });
+
+  await app.register(cors, {
+    origin: [...(options.corsOrigins ?? DEFAULT_CORS_ORIGINS)],
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['authorization', 'content-type'],
+    maxAge: 600,
+  });
+
+  if (limit.max > 0) {
+    await app.register(rateLimit, {
+      global: true,
+      max: limit.max,
+      timeWindow: limit.timeWindowMs,
+      // Per token: the hash of the bearer token (never the token), else the client's address.
+      keyGenerator: (request) => tokenHashOf(request) ?? `ip:${request.ip}`,
+      errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: 429, after: context.after }),
+    });
+  }
+
+  submitRoute(app, { store, catalogue, units });
+  returnsRoutes(app, { store });
+  healthRoute(app, { store });
+  openApiRoute(app);
+  return app;
+}

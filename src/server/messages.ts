@@ -1,0 +1,105 @@
+/** What the endpoint says in its error answers, Vietnamese first; every ApiError takes its message from here. */
+import type { ApiError } from '../domain/payload/api';
+
+const TEXTS = {
+  'no-token': {
+    vi: 'Thiếu token: gửi kèm tiêu đề "Authorization: Bearer <token>" do cơ quan tổng hợp cấp.',
+    en: 'No token: send the header "Authorization: Bearer <token>" with the token the aggregating department issued.',
+  },
+  'bad-token': {
+    vi: 'Token không hợp lệ hoặc đã bị thu hồi. Liên hệ cơ quan tổng hợp để được cấp token mới.',
+    en: 'The token is not valid or has been revoked. Ask the aggregating department for a new one.',
+  },
+  'not-reporter': {
+    vi: 'Token này không dùng để nộp báo cáo (chỉ token của đơn vị báo cáo mới nộp được).',
+    en: 'This token cannot submit returns (only a reporting unit\'s token can).',
+  },
+  'wrong-unit': {
+    vi: 'Token này thuộc đơn vị {tokenUnit}, không nộp được báo cáo của đơn vị {unit}.',
+    en: 'This token belongs to {tokenUnit}; it cannot submit the return of {unit}.',
+  },
+  'other-unit': {
+    vi: 'Token này thuộc đơn vị {tokenUnit}, không xem được báo cáo của đơn vị khác.',
+    en: 'This token belongs to {tokenUnit}; it cannot read other units\' returns.',
+  },
+  'submission-id-taken': {
+    vi: 'Mã lần nộp (submissionId) này đã được dùng cho báo cáo của một đơn vị khác. Tạo lại bản nộp với mã mới.',
+    en: 'This submission id has already been used for another unit\'s return. Build the submission again with a new id.',
+  },
+  'invalid-payload': {
+    vi: 'Nội dung gửi lên không đúng cấu trúc báo cáo (xem "issues").',
+    en: 'The submission does not match the return\'s schema (see "issues").',
+  },
+  'invalid-query': {
+    vi: 'Tham số tìm kiếm không hợp lệ (xem "issues"): dùng year, quarter và unit.',
+    en: 'The query is not valid (see "issues"): use year, quarter and unit.',
+  },
+  'has-errors': {
+    vi: 'Báo cáo còn {count} lỗi, chưa thể tiếp nhận. Sửa các lỗi (xem "flags") rồi nộp lại.',
+    en: 'The return has {count} errors and cannot be accepted. Correct them (see "flags") and submit again.',
+  },
+  'malformed-json': {
+    vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
+    en: 'The request body is not valid JSON.',
+  },
+  'empty-body': {
+    vi: 'Yêu cầu không có nội dung.',
+    en: 'The request has no body.',
+  },
+  'too-large': {
+    vi: 'Nội dung gửi lên quá lớn (tối đa {limit} byte).',
+    en: 'The request body is too large (at most {limit} bytes).',
+  },
+  'unsupported-media-type': {
+    vi: 'Kiểu nội dung không được hỗ trợ: gửi JSON với "Content-Type: application/json".',
+    en: 'Unsupported content type: send JSON with "Content-Type: application/json".',
+  },
+  'rate-limited': {
+    vi: 'Quá nhiều yêu cầu. Thử lại sau {after}.',
+    en: 'Too many requests. Try again in {after}.',
+  },
+  'not-found': {
+    vi: 'Không có địa chỉ {method} {url}.',
+    en: 'There is no {method} {url}.',
+  },
+  'no-such-return': {
+    vi: 'Không có báo cáo {returnId}.',
+    en: 'There is no return {returnId}.',
+  },
+  'bad-request': {
+    vi: 'Yêu cầu không hợp lệ.',
+    en: 'The request is not valid.',
+  },
+  'store-unavailable': {
+    vi: 'Cơ sở dữ liệu của máy chủ tạm thời không truy cập được. Thử lại sau.',
+    en: 'The server\'s database cannot be reached for now. Try again later.',
+  },
+  internal: {
+    vi: 'Lỗi máy chủ. Thử lại sau; nếu vẫn lỗi, báo cho cơ quan tổng hợp.',
+    en: 'Server error. Try again later; if it persists, tell the aggregating department.',
+  },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type ServerErrorCode = keyof typeof TEXTS;
+
+const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+
+export function serverMessage(code: ServerErrorCode, vars: Record<string, string | number> = {}): { vi: string; en: string } {
+  return { vi: fill(TEXTS[code].vi, vars), en: fill(TEXTS[code].en, vars) };
+}
+
+/** An ApiError body for a code, with its message in both languages. */
+export function apiError(code: ServerErrorCode, vars: Record<string, string | number> = {}, extra: Pick<ApiError, 'flags' | 'issues'> = {}): ApiError {
+  return { error: code, message: serverMessage(code, vars), ...extra };
+}
+
+/** Thrown inside a route: the error handler answers with its status and ApiError body. */
+export class HttpError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly body: ApiError,
+  ) {
+    super(body.error);
+    this.name = 'HttpError';
+  }
+}

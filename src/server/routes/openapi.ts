@@ -1,0 +1,101 @@
+/**
+ * GET /api/v1/openapi.json: the API described as OpenAPI 3.0, its schemas generated from the same
+ * zod schemas the server and its clients parse with, so the description cannot drift from them.
+ * Built once, on the first request.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeAny } from 'zod';
+import { zodToJsonSchema } from 'zod-to-json-schema';
+import { API_PREFIX, ApiError, Receipt, ReturnList, VersionList } from '../../domain/payload/api';
+import { SubmissionPayload } from '../../domain/payload/schema';
+
+function component(schema: ZodTypeAny): object {
+  // The cast keeps tsc from instantiating zod-to-json-schema's generics over the whole schema.
+  const convert = zodToJsonSchema as unknown as (schema: unknown, options: object) => Record<string, unknown>;
+  const { $schema: _ignored, ...json } = convert(schema, { target: 'openApi3', $refStrategy: 'none' });
+  return json;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string) => ({ content: { 'application/json': { schema: ref(name) } } });
+const error = (description: string) => ({ description, ...json('ApiError') });
+
+export function openApiDocument(): object {
+  const common = {
+    '401': error('No token, or the token is unknown or revoked.'),
+    '429': error('Too many requests for this token (or address).'),
+    '500': error('Server error; try again later.'),
+  };
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'chitieu endpoint',
+      version: '1',
+      description:
+        'The central endpoint for the quarterly Appendix 01 return (Decision 466/QĐ-BTTTT). Every error is an ApiError with a message in Vietnamese and English.',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token issued with `chitieu token create`.' } },
+      schemas: {
+        SubmissionPayload: component(SubmissionPayload),
+        Receipt: component(Receipt),
+        ApiError: component(ApiError),
+        ReturnList: component(ReturnList),
+        VersionList: component(VersionList),
+        Health: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] }, store: { type: 'string', enum: ['sqlite', 'postgres'] } }, required: ['status', 'store'] },
+      },
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      [`${API_PREFIX}/returns`]: {
+        post: {
+          summary: 'Submit a return (reporter tokens only, for the token\'s own unit).',
+          requestBody: { required: true, ...json('SubmissionPayload') },
+          responses: {
+            '201': { description: 'Accepted: a new version was stored.', ...json('Receipt') },
+            '200': { description: 'This submission id had been accepted before: its first receipt (created: false).', ...json('Receipt') },
+            '400': error('Malformed JSON, or the payload does not match the schema (issues).'),
+            '403': error('The token may not submit this unit\'s return.'),
+            '409': error('The submission id was used for another unit.'),
+            '413': error('The body is too large.'),
+            '415': error('The body is not application/json.'),
+            '422': error('The return has errors (flags), or the unit does not report in that period.'),
+            ...common,
+          },
+        },
+        get: {
+          summary: 'The latest version of each return (a reporter sees only its own unit).',
+          parameters: [
+            { name: 'year', in: 'query', required: false, schema: { type: 'integer', minimum: 2000, maximum: 2100 } },
+            { name: 'quarter', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 4 } },
+            { name: 'unit', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } },
+          ],
+          responses: { '200': { description: 'The returns.', ...json('ReturnList') }, '400': error('Bad query.'), '403': error('A reporter asked for another unit.'), ...common },
+        },
+      },
+      [`${API_PREFIX}/returns/{id}/versions`]: {
+        get: {
+          summary: 'Every version of one return, oldest first, with what changed from the previous one.',
+          parameters: [{ name: 'id', in: 'path', required: true, description: '"<unit>.<year>.q<quarter>", e.g. "bo-y-te.2025.q2".', schema: { type: 'string' } }],
+          responses: { '200': { description: 'The versions.', ...json('VersionList') }, '403': error('A reporter asked for another unit\'s return.'), '404': error('No such return.'), ...common },
+        },
+      },
+      [`${API_PREFIX}/openapi.json`]: { get: { summary: 'This document.', security: [], responses: { '200': { description: 'OpenAPI 3.0 document.' } } } },
+      '/healthz': {
+        get: {
+          summary: 'Liveness and database round trip.',
+          security: [],
+          responses: { '200': { description: 'Up.', content: { 'application/json': { schema: ref('Health') } } }, '503': error('The database does not answer.') },
+        },
+      },
+    },
+  };
+}
+
+export function openApiRoute(app: FastifyInstance): void {
+  let document: string | undefined;
+  app.get(`${API_PREFIX}/openapi.json`, { config: { rateLimit: false } }, async (_request, reply) => {
+    document ??= JSON.stringify(openApiDocument());
+    return reply.type('application/json; charset=utf-8').send(document);
+  });
+}

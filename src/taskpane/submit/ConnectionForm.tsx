@@ -1,0 +1,96 @@
+import { Button, Caption1, Field, Input, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useLanguage } from '../i18n/LanguageContext';
+import { normaliseUrl, type Connection, type ConnectionSettings } from './connection';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  row: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  hint: { color: tokens.colorNeutralForeground2 },
+  heading: { margin: 0 },
+});
+
+export interface ConnectionFormProps {
+  settings: ConnectionSettings;
+  /** After a save, so the panel re-reads the connection (the button may change to Gửi / export). */
+  onSaved(connection: Connection): void;
+  fetch?: typeof fetch;
+}
+
+/** The endpoint URL and token, kept on this computer (never in the workbook); the token masked. */
+export function ConnectionForm({ settings, onSaved, fetch: doFetch }: ConnectionFormProps) {
+  const { t } = useLanguage();
+  const styles = useStyles();
+  const [initial] = useState(() => settings.load());
+  const [url, setUrl] = useState(initial.url);
+  const [token, setToken] = useState(initial.token);
+  const [showToken, setShowToken] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [testing, setTesting] = useState(false);
+  const badUrl = url.trim() !== '' && normaliseUrl(url) === null;
+
+  const save = () => {
+    if (badUrl) return;
+    const next = { url: url.trim() === '' ? '' : normaliseUrl(url)!, token };
+    settings.save(next);
+    setUrl(next.url);
+    setMessage({ ok: true, text: t('connectionSaved') });
+    onSaved(next);
+  };
+
+  const test = async () => {
+    const base = normaliseUrl(url);
+    if (!base) return;
+    setTesting(true);
+    setMessage(null);
+    try {
+      const response = await (doFetch ?? fetch)(`${base}/healthz`, { method: 'GET' });
+      setMessage(response.ok ? { ok: true, text: t('connectionOk') } : { ok: false, text: t('connectionFailed', { reason: `HTTP ${response.status}` }) });
+    } catch (error) {
+      setMessage({ ok: false, text: t('connectionFailed', { reason: error instanceof Error ? error.message : String(error) }) });
+    } finally {
+      setTesting(false);
+    }
+  };
+
+  return (
+    <section className={styles.form} data-testid="connection-form" aria-labelledby="connection-heading">
+      <h3 className={styles.heading} id="connection-heading">
+        {t('connectionHeading')}
+      </h3>
+      <Field label={t('connectionUrl')} hint={t('connectionUrlHint')} validationMessage={badUrl ? t('connectionBadUrl') : undefined} validationState={badUrl ? 'error' : 'none'}>
+        <Input value={url} onChange={(_, d) => setUrl(d.value)} type="url" inputMode="url" data-testid="connection-url" />
+      </Field>
+      <Field label={t('connectionToken')}>
+        <div className={styles.row}>
+          <Input
+            value={token}
+            onChange={(_, d) => setToken(d.value)}
+            type={showToken ? 'text' : 'password'}
+            autoComplete="off"
+            data-testid="connection-token"
+            style={{ flexGrow: 1 }}
+          />
+          <Button appearance="subtle" size="small" onClick={() => setShowToken((s) => !s)} aria-pressed={showToken} data-testid="connection-show-token">
+            {showToken ? t('connectionHideToken') : t('connectionShowToken')}
+          </Button>
+        </div>
+      </Field>
+      <Caption1 className={styles.hint}>{t('connectionStored')}</Caption1>
+      <div className={styles.row}>
+        <Button onClick={save} disabled={badUrl} data-testid="connection-save">
+          {t('connectionSave')}
+        </Button>
+        <Button appearance="subtle" onClick={() => void test()} disabled={testing || normaliseUrl(url) === null} data-testid="connection-test">
+          {t('connectionTest')}
+        </Button>
+        {testing && <Spinner size="tiny" />}
+      </div>
+      {message && (
+        <Caption1 role="status" data-testid="connection-message" data-ok={message.ok}>
+          {message.text}
+        </Caption1>
+      )}
+    </section>
+  );
+}
