@@ -12,6 +12,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { loadCatalogue, loadUnits, unitsForYear } from '../src/catalogue/load';
+import { acceptance, checkPayload, unitMayReport } from '../src/domain/payload/checkPayload';
 import { openStore } from '../src/server/store/openStore';
 import { createToken, startServerProcess, tempDbFile } from '../tests/support/serverProcess';
 import { validPayload } from '../tests/support/payloads';
@@ -31,7 +33,7 @@ interface AutocannonResult {
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const WARMUP_SECONDS = 2;
+const WARMUP_SECONDS = 5;
 const GOAL_RATE = 1000;
 const GOAL_P99_MS = 100;
 
@@ -45,10 +47,39 @@ function idMaker(): () => string {
   };
 }
 
-async function load(url: string, token: string, seconds: number): Promise<{ result: AutocannonResult; accepted: number }> {
-  const template = JSON.stringify({ ...validPayload(), submissionId: '__ID__' });
+interface Client {
+  token: string;
+  /** The unit's payload as JSON, its submission id left as __ID__. */
+  template: string;
+}
+
+/**
+ * One client per reporting unit (up to CONNECTIONS units that report in 2025 and whose payload
+ * passes the server's check), each with its own token: the load a deadline brings, many units at
+ * once, rather than one unit hammering its own return.
+ */
+async function clientsFor(db: string): Promise<Client[]> {
+  const catalogue = loadCatalogue();
+  const units = loadUnits();
+  const clients: Client[] = [];
+  for (const unit of unitsForYear(units, 2025)) {
+    if (clients.length >= CONNECTIONS) break;
+    let payload;
+    try {
+      payload = validPayload({ unitId: unit.id, year: 2025, quarter: 2 });
+    } catch {
+      continue;
+    }
+    if (!unitMayReport(payload, units, catalogue).ok || !acceptance(checkPayload(payload, { catalogue, units })).accept) continue;
+    clients.push({ token: await createToken(db, unit.id, 'reporter'), template: JSON.stringify({ ...payload, submissionId: '__ID__' }) });
+  }
+  return clients;
+}
+
+async function load(url: string, clients: Client[], seconds: number): Promise<{ result: AutocannonResult; accepted: number }> {
   const nextId = idMaker();
   let accepted = 0;
+  let nextClient = 0;
   const result = await autocannon({
     url: `${url}/api/v1/returns`,
     connections: CONNECTIONS,
@@ -56,8 +87,14 @@ async function load(url: string, token: string, seconds: number): Promise<{ resu
     requests: [
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        setupRequest: (request: Record<string, unknown>) => ({ ...request, body: template.replace('__ID__', nextId()) }),
+        setupRequest: (request: Record<string, unknown>, context: { client?: Client }) => {
+          const client = (context.client ??= clients[nextClient++ % clients.length]!);
+          return {
+            ...request,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${client.token}` },
+            body: client.template.replace('__ID__', nextId()),
+          };
+        },
         onResponse: (status: number) => {
           if (status === 201) accepted++;
         },
@@ -67,24 +104,24 @@ async function load(url: string, token: string, seconds: number): Promise<{ resu
   return { result, accepted };
 }
 
-async function measure(label: string, db: string, unitId: string): Promise<void> {
-  // No rate limit: all the load comes from one token here; the limit is tested elsewhere.
-  const server = await startServerProcess({ db, args: ['--rate-limit', '0'] });
+async function measure(label: string, db: string, workers: number): Promise<void> {
+  // No rate limit: the benchmark sends far more than a unit ever would; the limit is tested elsewhere.
+  const server = await startServerProcess({ db, args: ['--rate-limit', '0', '--workers', String(workers)] });
   try {
-    const token = await createToken(db, unitId, 'reporter');
-    await load(server.url, token, WARMUP_SECONDS);
+    const clients = await clientsFor(db);
+    await load(server.url, clients, WARMUP_SECONDS);
     const store = openStore(db, {});
     const before = await store.countVersions();
-    const { result, accepted } = await load(server.url, token, SECONDS);
+    const { result, accepted } = await load(server.url, clients, SECONDS);
     const stored = (await store.countVersions()) - before;
     await store.close();
     const rate = accepted / result.duration;
     const errors = result.errors + result.timeouts + (result.non2xx ?? 0);
     console.log(
-      `${label}: ${rate.toFixed(0)} accepted submissions/s (goal ≥ ${GOAL_RATE} on SQLite), ` +
+      `${label}, ${workers} worker process${workers > 1 ? 'es' : ''}: ${rate.toFixed(0)} accepted submissions/s (goal ≥ ${GOAL_RATE} on SQLite), ` +
         `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (goal < ${GOAL_P99_MS} ms), max ${result.latency.max} ms; ` +
-        `${CONNECTIONS} clients for ${result.duration.toFixed(1)} s: ${result.requests.total} requests, ${accepted} accepted, ` +
-        `${errors} errors/timeouts/non-2xx; the database holds ${stored} new versions`,
+        `${CONNECTIONS} clients (${clients.length} units, a token each) for ${result.duration.toFixed(1)} s: ${result.requests.total} requests, ${accepted} accepted, ` +
+        `${errors} errors/timeouts/non-2xx; ${stored} versions stored meanwhile (requests in flight at either end of the window count too)`,
     );
   } finally {
     await server.stop();
@@ -128,14 +165,17 @@ async function startPostgres(): Promise<{ url: string; stop: () => void } | null
 
 async function main() {
   console.log(`bench:server — ${os.cpus().length} cores, node ${process.version}; load from this process, server in its own`);
-  await measure('SQLite (WAL)', tempDbFile('chitieu-bench-'), 'bo-y-te');
+  const cores = os.cpus().length;
+  await measure('SQLite (WAL)', tempDbFile('chitieu-bench-'), 1);
+  if (cores > 1) await measure('SQLite (WAL)', tempDbFile('chitieu-bench-'), cores);
   const pg = await startPostgres();
   if (!pg) {
     console.log('PostgreSQL: not installed here (apt-get install -y postgresql): not measured');
     return;
   }
   try {
-    await measure('PostgreSQL 1 process', pg.url, 'bo-y-te');
+    await measure('PostgreSQL', pg.url, 1);
+    if (cores > 1) await measure('PostgreSQL', pg.url, cores);
   } finally {
     pg.stop();
   }

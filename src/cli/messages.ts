@@ -94,6 +94,7 @@ const TEXTS = {
   serveRateLimitOption: { vi: 'số yêu cầu tối đa mỗi phút cho mỗi token (hoặc địa chỉ), mặc định 300; 0 = không giới hạn', en: 'most requests per minute per token (or address), default 300; 0 = no limit' },
   serveBodyLimitOption: { vi: 'kích thước tối đa của một yêu cầu, byte (mặc định 1048576)', en: 'largest request body in bytes (default 1048576)' },
   serveLogLevelOption: { vi: 'mức ghi nhật ký: fatal, error, warn (mặc định), info, debug, trace, silent', en: 'log level: fatal, error, warn (default), info, debug, trace, silent' },
+  serveWorkersOption: { vi: 'số tiến trình phục vụ chung một cổng (mặc định 1; bằng số lõi CPU để dùng hết máy)', en: 'processes serving one port (default 1; the number of CPU cores to use the whole machine)' },
   serveTrustProxyOption: { vi: 'tin tiêu đề X-Forwarded-For của proxy phía trước (để giới hạn theo địa chỉ thật)', en: 'trust the reverse proxy\'s X-Forwarded-For (to limit by the real address)' },
   serveBadNumber: { vi: 'Giá trị "{value}" không hợp lệ cho {option}: ghi một số nguyên từ {min} đến {max}.', en: '"{value}" is not valid for {option}: give a whole number from {min} to {max}.' },
   serveBadOrigin: { vi: 'Nguồn "{value}" không hợp lệ cho --cors-origin: ghi dạng https://ten-may:cong, ví dụ https://chitieu.example.gov.vn.', en: '"{value}" is not valid for --cors-origin: write it as https://host[:port], e.g. https://chitieu.example.gov.vn.' },

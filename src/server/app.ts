@@ -13,6 +13,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { loadCatalogue, loadUnits } from '../catalogue/load';
 import { tokenHashOf } from './auth';
+import { createCheckPool, defaultCheckThreads } from './checkPool';
 import { apiError, HttpError, type ServerErrorCode } from './messages';
 import { healthRoute } from './routes/health';
 import { openApiRoute } from './routes/openapi';
@@ -41,6 +42,8 @@ export interface AppOptions {
   logger?: false | { level?: LogLevel; stream?: NodeJS.WritableStream };
   /** Behind a reverse proxy: trust X-Forwarded-For for the client's address (rate limit by address). */
   trustProxy?: boolean | string | string[];
+  /** Worker threads judging submissions (default: one fewer than the cores, at least 1); 0 judges in-process. */
+  checkThreads?: number;
 }
 
 /** Fastify's own client errors, as ApiError codes. */
@@ -125,7 +128,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
 
-  submitRoute(app, { store, catalogue, units });
+  const checks = createCheckPool(options.checkThreads ?? defaultCheckThreads(), catalogue, units);
+  app.addHook('onClose', () => checks.close());
+  submitRoute(app, { store, checks });
   returnsRoutes(app, { store });
   healthRoute(app, { store });
   openApiRoute(app);

@@ -53,6 +53,7 @@ interface ServeCliOptions {
   bodyLimit?: string;
   logLevel?: string;
   trustProxy?: boolean;
+  workers?: string;
 }
 
 export const serveCommand: CliCommand = {
@@ -68,7 +69,8 @@ export const serveCommand: CliCommand = {
       .option('--rate-limit <n>', cliText('serveRateLimitOption', helpLang))
       .option('--body-limit <bytes>', cliText('serveBodyLimitOption', helpLang))
       .option('--log-level <level>', cliText('serveLogLevelOption', helpLang))
-      .option('--trust-proxy', cliText('serveTrustProxyOption', helpLang));
+      .option('--trust-proxy', cliText('serveTrustProxyOption', helpLang))
+      .option('--workers <n>', cliText('serveWorkersOption', helpLang));
     addCommonOptions(command, helpLang);
     return command.action(async (options: ServeCliOptions) => {
       commandLang(command); // an unknown --lang is refused before anything starts
@@ -84,11 +86,45 @@ export const serveCommand: CliCommand = {
       // Fastify and the database drivers load only for this command.
       // require, not import(): bin/chitieu.js runs through tsx's CommonJS hook, which import() bypasses.
       const { startServer, StoreOpenError } = require('../../server/serve') as typeof import('../../server/serve');
+      const workers = options.workers === undefined ? 1 : parseWhole('--workers', options.workers, 1, 64);
+      const storeDb = db !== undefined && !/^postgres(ql)?:\/\//i.test(db) ? path.resolve(cwd, db) : db;
+      if (workers > 1) {
+        const { runWorkers } = require('../../server/workers') as typeof import('../../server/workers');
+        const { describeStore, openStore } = require('../../server/store/openStore') as typeof import('../../server/store/openStore');
+        const shownHost = host.includes(':') ? `[${host}]` : host;
+        await runWorkers({
+          workers,
+          prepare: async () => {
+            const store = openStore(storeDb, { dataDir });
+            try {
+              await store.migrate();
+            } catch (error) {
+              throw new UserFacingError('store-failed', both('serveStoreFailed', { store: describeStore(storeDb, { dataDir }), reason: error instanceof Error ? error.message : String(error) }));
+            } finally {
+              await store.close().catch(() => undefined);
+            }
+          },
+          announce: (actualPort) =>
+            io.out(`chitieu serve: listening on http://${shownHost}:${actualPort} (store: ${describeStore(storeDb, { dataDir })}; ${workers} worker processes)\n`),
+          startWorker: () =>
+            startServer({
+              port, host, db: storeDb, dataDir,
+              ...(corsOrigins ? { corsOrigins } : {}),
+              ...(rateLimit !== undefined ? { rateLimit: { max: rateLimit, timeWindowMs: 60_000 } } : {}),
+              ...(bodyLimit !== undefined ? { bodyLimit } : {}),
+              logLevel,
+              ...(options.trustProxy ? { trustProxy: true } : {}),
+              print: () => undefined,
+              handleSignals: false,
+            }),
+        });
+        return;
+      }
       try {
         await startServer({
           port,
           host,
-          db: db !== undefined && !/^postgres(ql)?:\/\//i.test(db) ? path.resolve(cwd, db) : db,
+          db: storeDb,
           dataDir,
           ...(corsOrigins ? { corsOrigins } : {}),
           ...(rateLimit !== undefined ? { rateLimit: { max: rateLimit, timeWindowMs: 60_000 } } : {}),

@@ -3,7 +3,7 @@
  * its OpenAPI description from them) and its clients (the add-in, `chitieu submit`), which parse
  * every answer before trusting it.
  */
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { ClientFlag, Quarter } from './schema';
 
 export const API_PREFIX = '/api/v1';

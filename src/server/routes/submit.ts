@@ -3,16 +3,15 @@
  *
  * Order matters: the token first (401/403), then the submission id — a submission id stored
  * before answers with its first receipt at once (200, created: false), without checking the
- * payload again, so retries are cheap — then the schema (400), whether the unit may report
- * (422), the server's own check (422 with the errors), and finally the store, which numbers
- * the version and keeps the submission id unique even between processes.
+ * payload again, so retries are cheap — then, in a worker thread (submissionCheck.ts), the
+ * schema (400), whether the unit may report (422) and the server's own check (422 with the
+ * errors), and finally the store, which numbers the version and keeps the submission id unique
+ * even between processes.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Catalogue, UnitList } from '../../catalogue/schema';
-import { API_PREFIX, type ApiError, type Receipt } from '../../domain/payload/api';
-import { acceptance, checkPayload, unitMayReport } from '../../domain/payload/checkPayload';
-import { SubmissionPayload, formatPayloadIssues } from '../../domain/payload/schema';
+import { API_PREFIX, type Receipt } from '../../domain/payload/api';
 import { requireToken } from '../auth';
+import type { CheckPool } from '../checkPool';
 import { apiError, HttpError } from '../messages';
 import type { ReturnStore, StoredVersion } from '../store/port';
 
@@ -32,13 +31,12 @@ export function receiptOf(version: StoredVersion, created: boolean): Receipt {
 
 export interface SubmitRouteOptions {
   store: ReturnStore;
-  catalogue: Catalogue;
-  units: UnitList;
+  checks: CheckPool;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function submitRoute(app: FastifyInstance, { store, catalogue, units }: SubmitRouteOptions): void {
+export function submitRoute(app: FastifyInstance, { store, checks }: SubmitRouteOptions): void {
   app.post(`${API_PREFIX}/returns`, { onRequest: requireToken(store) }, async (request, reply) => {
     const token = request.token!;
     if (token.role !== 'reporter') throw new HttpError(403, apiError('not-reporter'));
@@ -56,29 +54,19 @@ export function submitRoute(app: FastifyInstance, { store, catalogue, units }: S
       throw new HttpError(403, apiError('wrong-unit', { tokenUnit: token.unitId, unit: body.unitId.slice(0, 200) }));
     }
 
-    const parsed = SubmissionPayload.safeParse(body);
-    if (!parsed.success) throw new HttpError(400, apiError('invalid-payload', {}, { issues: formatPayloadIssues(parsed.error).slice(0, 100) }));
-    const payload = parsed.data;
-
-    const may = unitMayReport(payload, units);
-    if (!may.ok) throw new HttpError(422, { error: 'unit-may-not-report', message: may.message } satisfies ApiError);
-
-    const result = checkPayload(payload, { catalogue, units });
-    const { accept, errors } = acceptance(result);
-    if (!accept) {
-      const flags = errors.map((f) => ({ rule: f.rule, severity: f.severity, cellName: f.cellName, key: f.key, message: f.message }));
-      throw new HttpError(422, apiError('has-errors', { count: errors.length }, { flags }));
-    }
+    // Schema, unit and validation run in a worker thread (CPU work); the event loop stores.
+    const verdict = await checks.judge(body);
+    if (!verdict.ok) throw new HttpError(verdict.status, verdict.body);
 
     const outcome = await store.insertVersion({
-      submissionId: payload.submissionId,
-      unitId: payload.unitId,
-      year: payload.year,
-      quarter: payload.quarter,
-      payloadJson: JSON.stringify(payload),
-      flagsJson: JSON.stringify(result.flags),
-      warnings: result.counts.warning,
-      infos: result.counts.info,
+      submissionId: verdict.submissionId,
+      unitId: verdict.unitId,
+      year: verdict.year,
+      quarter: verdict.quarter,
+      payloadJson: verdict.payloadJson,
+      flagsJson: verdict.flagsJson,
+      warnings: verdict.warnings,
+      infos: verdict.infos,
       tokenId: token.id,
       receivedAt: new Date().toISOString(),
     });

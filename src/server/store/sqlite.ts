@@ -82,6 +82,40 @@ export function openSqliteStore(file: string): ReturnStore {
     return { version: versionFromRow(stored), created: true };
   });
 
+  /*
+   * Group commit: the submissions that arrive in one turn of the event loop are written in one
+   * IMMEDIATE transaction, each in its own savepoint (insertTx nested), so a failing one is
+   * refused alone and the others still commit. One commit instead of many writes the shared index
+   * pages once; every promise resolves only after the commit, so an acknowledged submission is
+   * stored. The write lock is held from each submission-id check to its insert, as before.
+   */
+  type Queued = { input: NewVersion; resolve: (outcome: InsertOutcome) => void; reject: (error: unknown) => void };
+  let queue: Queued[] = [];
+  const batchTx = db.transaction((batch: Queued[]) =>
+    batch.map((item) => {
+      try {
+        return { item, outcome: insertTx(item.input) as InsertOutcome };
+      } catch (error) {
+        return { item, error };
+      }
+    }),
+  );
+  function flush(): void {
+    const batch = queue;
+    queue = [];
+    let results: { item: Queued; outcome?: InsertOutcome; error?: unknown }[];
+    try {
+      results = batchTx.immediate(batch);
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    for (const r of results) {
+      if (r.outcome) r.item.resolve(r.outcome);
+      else r.item.reject(r.error);
+    }
+  }
+
   return {
     kind: 'sqlite',
     async migrate() {
@@ -92,6 +126,8 @@ export function openSqliteStore(file: string): ReturnStore {
       st().ping.get();
     },
     async close() {
+      // Submissions already queued are written before the file closes.
+      if (queue.length && db.open) flush();
       if (db.open) db.close();
     },
 
@@ -109,9 +145,11 @@ export function openSqliteStore(file: string): ReturnStore {
       return (st().listTokens.all() as TokenRow[]).map(tokenFromRow);
     },
 
-    async insertVersion(input) {
-      // IMMEDIATE: the write lock is held from the submission-id check to the insert.
-      return insertTx.immediate(input);
+    insertVersion(input) {
+      return new Promise<InsertOutcome>((resolve, reject) => {
+        queue.push({ input, resolve, reject });
+        if (queue.length === 1) setImmediate(flush);
+      });
     },
     async findBySubmissionId(submissionId) {
       const row = st().bySubmission.get(submissionId) as VersionRow | undefined;

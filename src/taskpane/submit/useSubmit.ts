@@ -77,6 +77,19 @@ export function useSubmit(submitter: ReturnSubmitter, connection: ConnectionSett
   const running = useRef(false);
   const latest = useRef({ acknowledged, lang, options });
   latest.current = { acknowledged, lang, options };
+  // Ticks made here and not yet stored (prepare and export store them). The workbook's setting is
+  // the one record, which the Kiểm tra tab writes at once: every read takes it, keeping only these.
+  const ownTicks = useRef(new Map<string, boolean>());
+  const adoptAcknowledged = useCallback((stored: string[]) => {
+    const next = new Set(stored);
+    for (const [key, on] of ownTicks.current) {
+      // Once the workbook agrees, the tick is no longer ours: a later change in Kiểm tra wins.
+      if (next.has(key) === on) ownTicks.current.delete(key);
+      else if (on) next.add(key);
+      else next.delete(key);
+    }
+    setAcknowledged(next);
+  }, []);
 
   const clearRetry = () => {
     cancelRetry.current?.();
@@ -141,6 +154,8 @@ export function useSubmit(submitter: ReturnSubmitter, connection: ConnectionSett
       } else {
         setReview({ errors: outcome.errors, warnings: outcome.warnings });
         setState(outcome.state);
+        // Read on tab show: acknowledgements made in Kiểm tra since the panel opened show here.
+        adoptAcknowledged(outcome.state.acknowledged);
         setNotice((n) => (n?.kind === 'unreadable' ? null : n));
       }
     } catch (error) {
@@ -148,7 +163,7 @@ export function useSubmit(submitter: ReturnSubmitter, connection: ConnectionSett
     } finally {
       if (mounted.current) setBusy((b) => (b === 'reviewing' ? null : b));
     }
-  }, [submitter]);
+  }, [submitter, adoptAcknowledged]);
 
   // Opened: read what the workbook records (acknowledgements, a pending submission) and resume.
   useEffect(() => {
@@ -158,7 +173,7 @@ export function useSubmit(submitter: ReturnSubmitter, connection: ConnectionSett
         const initial = await submitter.pending();
         if (!mounted.current) return;
         setState(initial);
-        setAcknowledged(new Set(initial.acknowledged));
+        adoptAcknowledged(initial.acknowledged);
         if (initial.pending && connection.load().url) await send(false);
       } catch (error) {
         if (mounted.current) setNotice({ kind: 'failed', error });
@@ -168,7 +183,7 @@ export function useSubmit(submitter: ReturnSubmitter, connection: ConnectionSett
       mounted.current = false;
       cancelRetry.current?.();
     };
-  }, [submitter, connection, send]);
+  }, [submitter, connection, send, adoptAcknowledged]);
 
   const submit = useCallback(
     async ({ replacePending = false }: { replacePending?: boolean } = {}) => {
@@ -183,6 +198,7 @@ export function useSubmit(submitter: ReturnSubmitter, connection: ConnectionSett
           const outcome = await submitter.exportForEmail({ acknowledged: ack, lang });
           if (!mounted.current) return;
           if (outcome.status === 'exported') {
+            ownTicks.current.clear(); // stored in the workbook now
             const download = latest.current.options.download ?? downloadText;
             download(outcome.names.json, outcome.json, 'application/json');
             download(outcome.names.csv, outcome.csv, 'text/csv;charset=utf-8');
@@ -197,6 +213,7 @@ export function useSubmit(submitter: ReturnSubmitter, connection: ConnectionSett
         if (!mounted.current) return;
         switch (prepared.status) {
           case 'ready':
+            ownTicks.current.clear(); // stored in the workbook now
             setState((s) => (s ? { ...s, pending: prepared.pending } : s));
             setBusy(null);
             await send(true);
@@ -230,13 +247,15 @@ export function useSubmit(submitter: ReturnSubmitter, connection: ConnectionSett
       acknowledged,
       notice,
       nextRetryAt,
-      acknowledge: (key: string, on: boolean) =>
+      acknowledge: (key: string, on: boolean) => {
+        ownTicks.current.set(key, on);
         setAcknowledged((prev) => {
           const next = new Set(prev);
           if (on) next.add(key);
           else next.delete(key);
           return next;
-        }),
+        });
+      },
       reread,
       submit: (o?: { replacePending?: boolean }) => void submit(o),
       sendPending: () => {

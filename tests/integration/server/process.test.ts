@@ -161,3 +161,76 @@ it('two servers on one PostgreSQL database, the same submission ids at the same 
     await store.close();
   }
 });
+
+/** The processes whose parent is `pid` (Linux /proc). */
+function childrenOf(pid: number): number[] {
+  const fs = require('node:fs') as typeof import('node:fs');
+  return fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        // The command name may hold spaces or parentheses: the parent's pid follows the last ')'.
+        const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function waitUntil(what: string, condition: () => boolean, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error(`timed out waiting until ${what}`);
+    await sleep(100);
+  }
+}
+
+describe('serve --workers 2', () => {
+  it('serves from two processes on one port; SIGTERM stops them all', async () => {
+    const db = tempDbFile();
+    const server = await start(db, ['--workers', '2']);
+    expect(server.output().stdout).toContain('2 worker processes');
+    const workers = childrenOf(server.pid);
+    expect(workers).toHaveLength(2);
+    const token = await createToken(db, DEFAULT_UNIT, 'reporter');
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => submitPayload({ url: server.url, token }, validPayload())));
+    expect(outcomes.map((o) => (o.status === 'accepted' ? o.receipt.created : o))).toEqual(Array(20).fill(true));
+    expect(outcomes.map((o) => (o as { receipt: Receipt }).receipt.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(await server.stop()).toBe(0);
+    await waitUntil('the workers have exited', () => workers.every((w) => !alive(w)));
+  });
+
+  it('workers leave when their primary is killed, so nothing keeps serving unseen', async () => {
+    const server = await start(tempDbFile(), ['--workers', '2']);
+    const workers = childrenOf(server.pid);
+    expect(workers).toHaveLength(2);
+    await server.kill('SIGKILL');
+    await waitUntil('the orphaned workers have exited', () => workers.every((w) => !alive(w)));
+  });
+
+  it('replaces a worker that dies', async () => {
+    const db = tempDbFile();
+    const server = await start(db, ['--workers', '2']);
+    const [victim] = childrenOf(server.pid);
+    process.kill(victim!, 'SIGKILL');
+    await waitUntil('a new worker has started', () => {
+      const now = childrenOf(server.pid);
+      return now.length === 2 && !now.includes(victim!);
+    });
+    const token = await createToken(db, DEFAULT_UNIT, 'reporter');
+    expect((await submitPayload({ url: server.url, token }, validPayload())).status).toBe('accepted');
+    await server.stop();
+  });
+});

@@ -156,7 +156,7 @@ describe('SubmissionPayload schema', () => {
 
   it('refuses a missing submissionId', () => {
     const { submissionId: _, ...rest } = good();
-    expect(issues(rest)).toEqual([{ path: 'submissionId', message: 'Required' }]);
+    expect(issues(rest)).toEqual([{ path: 'submissionId', message: 'Invalid input: expected string, received undefined' }]);
   });
 
   it('refuses oversize text', () => {

@@ -58,6 +58,9 @@ const postgres: Backend = {
   },
 };
 
+// Rejections are matched by message, not with toThrow: better-sqlite3's native addon is loaded once
+// per process, so after another test file loaded it its errors come from that file's realm, which
+// toThrow does not recognise as errors.
 function newVersion(overrides: Partial<NewVersion> & { submissionId: string }): NewVersion {
   return {
     unitId: 'bo-tai-chinh',
@@ -138,7 +141,7 @@ describe.each([sqlite, postgres])('the $name store', (backend) => {
     await store.createToken({ ...base, id: 'tok_a', hash: 'g'.repeat(64), label: null, role: 'aggregator', createdAt: '2025-10-02T00:00:00.000Z' });
     await expect(
       store.createToken({ ...base, id: 'tok_c', hash: 'h'.repeat(64), label: null, createdAt: '2025-10-03T00:00:00.000Z' }),
-    ).rejects.toThrow();
+    ).rejects.toHaveProperty('message', expect.stringMatching(/unique|duplicate/i));
 
     expect(await store.findTokenByHash('h'.repeat(64))).toEqual({
       id: 'tok_b',
@@ -237,9 +240,9 @@ describe.each([sqlite, postgres])('the $name store', (backend) => {
 
   it('refuses to update or delete a stored version, even through the driver', async () => {
     await store.insertVersion(newVersion({ submissionId: 'kept' }));
-    await expect(backend.rawExec(db, "UPDATE versions SET payload = '{}'")).rejects.toThrow(/immutable/);
-    await expect(backend.rawExec(db, 'DELETE FROM versions')).rejects.toThrow(/immutable/);
-    if (backend.name === 'postgres') await expect(backend.rawExec(db, 'TRUNCATE versions')).rejects.toThrow(/immutable/);
+    await expect(backend.rawExec(db, "UPDATE versions SET payload = '{}'")).rejects.toHaveProperty('message', expect.stringMatching(/immutable/));
+    await expect(backend.rawExec(db, 'DELETE FROM versions')).rejects.toHaveProperty('message', expect.stringMatching(/immutable/));
+    if (backend.name === 'postgres') await expect(backend.rawExec(db, 'TRUNCATE versions')).rejects.toHaveProperty('message', expect.stringMatching(/immutable/));
     expect((await store.findBySubmissionId('kept'))?.payloadJson).toBe('{"b": 1,  "a": [2, 3]}');
     expect(await store.countVersions()).toBe(1);
   });
@@ -264,6 +267,27 @@ describe.each([sqlite, postgres])('the $name store', (backend) => {
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     const stored = await other.versionsOf(returnIdOf('bo-tai-chinh', 2025, 3));
     expect(stored.map((v) => v.version)).toEqual(numbers);
+  });
+
+  it('a submission refused by the database fails alone: the others sent at the same moment are stored', async () => {
+    // SQLite writes the submissions of one event-loop turn in one transaction (group commit);
+    // each has its own savepoint, so one broken row must not take the others down with it.
+    const sent = [
+      store.insertVersion(newVersion({ submissionId: 'g-1' })),
+      store.insertVersion(newVersion({ submissionId: 'g-bad', quarter: 7 })),
+      store.insertVersion(newVersion({ submissionId: 'g-2' })),
+      store.insertVersion(newVersion({ submissionId: 'g-1' })),
+    ];
+    const settled = await Promise.allSettled(sent);
+    expect(settled.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    const [first, , second, repeat] = settled.map((r) => (r.status === 'fulfilled' ? r.value : null));
+    expect([first!.created, second!.created, repeat!.created]).toEqual([true, true, false]);
+    expect(repeat!.version).toEqual(first!.version);
+    expect((await store.versionsOf(returnIdOf('bo-tai-chinh', 2025, 3))).map((v) => [v.submissionId, v.version])).toEqual([
+      ['g-1', 1],
+      ['g-2', 2],
+    ]);
+    expect(await store.findBySubmissionId('g-bad')).toBeNull();
   });
 
   it('the same submission id sent for two returns at once is stored once', async () => {
