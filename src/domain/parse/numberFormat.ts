@@ -28,7 +28,20 @@ interface Section {
 }
 
 /** Splits a format into sections and reads each once; never throws on malformed formats. */
+// A handful of formats occur across all returns ('0.00%', the provisional one, General…):
+// each is split into sections once. Callers never mutate the sections.
+const SECTIONS = new Map<string, Section[]>();
+
 function sections(format: string): Section[] {
+  let known = SECTIONS.get(format);
+  if (known === undefined) {
+    known = parseSections(format);
+    if (SECTIONS.size < 1000) SECTIONS.set(format, known);
+  }
+  return known;
+}
+
+function parseSections(format: string): Section[] {
   const out: Section[] = [];
   const fresh = (): Section => ({ literal: '', leading: '', percent: false, text: false, date: false });
   let current = fresh();

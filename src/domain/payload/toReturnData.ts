@@ -45,6 +45,16 @@ function withProvisional(format: string, provisional: boolean): string {
 
 /** A cell that the parser reads as this number figure, read the way the client read it where the payload tells. */
 function numberCell(f: PayloadFigure & { value: number }, ambiguous: boolean): RawCell {
+  // Most figures are plain numbers in a percent cell: rebuilt as such when that reads back as
+  // claimed, without parsing the typed text (the server checks every submission).
+  if (!ambiguous && !f.approximate && f.value > 0 && f.value <= 1) {
+    const x = fractionFor(f.value);
+    if (x !== null) {
+      const cell: RawCell = { value: x, numberFormat: withProvisional('0.00%', f.provisional) };
+      const p = parseFigureCell(cell);
+      if (p.kind === 'number' && p.percent === f.value && p.provisional === f.provisional && !p.approximate && p.interpretedAs !== 'ambiguousFraction') return cell;
+    }
+  }
   const typed: RawCell = { value: f.typed, numberFormat: withProvisional('General', f.provisional) };
   const p = parseFigureCell(typed);
   if (
