@@ -33,7 +33,7 @@ interface AutocannonResult {
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const WARMUP_SECONDS = 5;
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 const GOAL_RATE = 1000;
 const GOAL_P99_MS = 100;
 
