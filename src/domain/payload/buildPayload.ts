@@ -141,7 +141,9 @@ export function buildPayload(data: ReturnData, check: CheckResult, meta: Payload
     rowSources,
     targetComparisons,
     sections: Object.fromEntries(SECTION_KEYS.map((k) => [k, textOf(data.narrative[k])])) as Record<SectionKey, string>,
-    justifications: { ...data.justifications },
+    // Only the justifications of the flags shown now: one left from a flag that is gone (the
+    // figure was corrected) says nothing about this version.
+    justifications: Object.fromEntries(check.flags.filter((f) => data.justifications[f.key] !== undefined).map((f) => [f.key, data.justifications[f.key]!])),
     clientFlags: check.flags.map((f) => ({ rule: f.rule, severity: f.severity, cellName: f.cellName, key: f.key })),
     templateVersion: textOf(data.templateVersion),
     catalogueVersion: textOf(data.catalogueVersion),

@@ -33,6 +33,13 @@ const Text = z.string().max(MAX_TEXT);
 const ShortText = z.string().max(MAX_SHORT);
 const SectionText = z.string().max(MAX_SECTION);
 
+/**
+ * A flag's key, "rule:CT_NAME" or "rule:-" (flagKey in domain/flags.ts): justifications are
+ * stored under it. The shape is checked, so an arbitrary key ("constructor", a typo in a tampered
+ * sheet) is refused by name instead of confusing the record check.
+ */
+export const FlagKey = z.string().max(MAX_SHORT).regex(/^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*:(-|CT_[A-Z0-9_]+)$/, 'must be a flag key ("rule:CT_NAME")');
+
 export const FigureStatus = z.enum(['number', 'noData', 'deferred', 'empty']);
 
 export const PayloadFigure = z
@@ -101,7 +108,9 @@ export const SubmissionPayload = z
     targetComparisons: boundedRecord(RowId, TargetComparison, PAYLOAD_ROW_IDS.length),
     sections: Sections,
     /** Flag key ("rule:CT_NAME") → what the unit wrote to justify the warning. */
-    justifications: z.record(ShortText.min(1), Text).refine((r) => Object.keys(r).length <= MAX_JUSTIFICATIONS, { message: `at most ${MAX_JUSTIFICATIONS} entries` }),
+    // zod 4 refuses an object with an own key "constructor" as "not a record" before reading
+    // its keys: still refused, only less precisely named (no flag key looks like that).
+    justifications: z.record(FlagKey, Text).refine((r) => Object.keys(r).length <= MAX_JUSTIFICATIONS, { message: `at most ${MAX_JUSTIFICATIONS} entries` }),
     /** The flags the client showed when the return was submitted. */
     clientFlags: z.array(ClientFlag).max(MAX_FLAGS),
     templateVersion: ShortText.min(1),

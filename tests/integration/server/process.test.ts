@@ -162,7 +162,10 @@ it('two servers on one PostgreSQL database, the same submission ids at the same 
   }
 });
 
-/** The processes whose parent is `pid` (Linux /proc). */
+/**
+ * The worker processes of a `chitieu serve` whose pid is given (Linux /proc): its children running
+ * bin/chitieu.js (tsx also starts an esbuild service process, which is not a worker).
+ */
 function childrenOf(pid: number): number[] {
   const fs = require('node:fs') as typeof import('node:fs');
   return fs
@@ -172,7 +175,8 @@ function childrenOf(pid: number): number[] {
       try {
         // The command name may hold spaces or parentheses: the parent's pid follows the last ')'.
         const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+        if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== pid) return false;
+        return fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').includes('chitieu.js');
       } catch {
         return false;
       }

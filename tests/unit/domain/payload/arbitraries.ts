@@ -3,6 +3,14 @@ import fc from 'fast-check';
 import { PAYLOAD_ROW_IDS, SubmissionPayload, type PayloadFigure, type RowId } from '../../../../src/domain/payload';
 
 /** Text with what breaks files and diffs: quotes, commas, line breaks, Vietnamese, formula starts. */
+/** A flag key as flagKey() makes them: "rule.id:CT_NAME" or "rule.id:-". */
+export const flagKey = fc
+  .tuple(
+    fc.constantFrom('target.behindPath', 'intl.missing', 'figure.stillProvisional', 'dynamic.farAbove', 'contact.phone'),
+    fc.oneof(fc.constant('-'), fc.constantFrom('1_1', '2_8', '1_2_ICT').chain((r) => fc.constantFrom('Q1', 'Q2', 'Q3', 'Q4', 'TY_INTL').map((c) => `CT_${r}_${c}`))),
+  )
+  .map(([rule, cell]) => `${rule}:${cell}`);
+
 export const trickyText = fc.oneof(
   fc.constantFrom('', 'Tổng cục Thống kê', 'Thái Lan 20% (ITU, 2022)', 'a "quoted" word', 'one, two', 'line 1\nline 2', 'line 1\r\nline 2\r\n',
     '=HYPERLINK("http://x")', '- (chưa điều tra)', '+84 24 3943 7190', '@sum', 'Nguyễn Thị Ánh Tuyết', 'ước 16,2%', '""', ',', '\t'),
@@ -37,7 +45,7 @@ export const anyPayload: fc.Arbitrary<SubmissionPayload> = fc
     year: fc.constantFrom(2023, 2024, 2025),
     focal: fc.record({ name: trickyText, title: trickyText, org: trickyText, phone: trickyText, email: trickyText }),
     sections: fc.record({ trend: trickyText, international: trickyText, difficulties: trickyText, proposals: trickyText }),
-    justifications: fc.dictionary(fc.string({ minLength: 1, maxLength: 20 }), trickyText, { maxKeys: 4 }),
+    justifications: fc.dictionary(flagKey, trickyText, { maxKeys: 4 }),
     source: trickyText,
     intl: fc.option(trickyText, { nil: null }),
   })

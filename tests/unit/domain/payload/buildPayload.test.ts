@@ -74,6 +74,13 @@ describe('buildPayload', () => {
     expect(payload.targetComparisons['2.1']).toEqual({ TY_INTL: null, T2025_INTL: null });
   });
 
+  it('carries only the justifications of the flags shown now', () => {
+    const data = sample();
+    data.justifications = { ...data.justifications, 'target.behindPath:CT_2_8_Q1': 'Số cũ, đã sửa' };
+    const payload = buildPayload(data, check([flag('intl.missing', 'CT_1_1_Q1')]), meta(3));
+    expect(payload.justifications).toEqual({ 'intl.missing:CT_1_1_Q1': 'Chưa có số liệu quốc tế' });
+  });
+
   it('carries value, comparison, provisional and approximate', () => {
     const payload = buildPayload(sample(), check(), meta(3));
     const f = payloadFigures(payload, '1.1');
@@ -139,6 +146,15 @@ describe('SubmissionPayload schema', () => {
     const p = good();
     p.figures[0].colour = 'red';
     expect(issues(p)[0]!.path).toBe('figures[0]');
+  });
+
+  it('refuses a justification under something that is not a flag key, naming it', () => {
+    const p = good();
+    p.justifications = { 'ghi chú': 'x', 'intl.missing:CT_1_1_Q1': 'ok' };
+    expect(issues(p)).toEqual([{ path: 'justifications.ghi chú', message: 'Invalid key in record' }]);
+    // zod 4 names a key "constructor" less precisely, but refuses it all the same.
+    p.justifications = { constructor: 'x' };
+    expect(issues(p).map((i) => i.path)).toEqual(['justifications']);
   });
 
   it('refuses quarter 5, in the header and in a figure', () => {
