@@ -221,6 +221,20 @@ const TEXTS = {
   submitWriteDiskFull: { vi: 'hết dung lượng đĩa', en: 'the disk is full' },
   submitWriteReadOnlyDisk: { vi: 'ổ đĩa chỉ đọc', en: 'the disk is read-only' },
   // end of submit
+  // merge
+  mergeDescription: { vi: 'tổng hợp các tệp báo cáo Phụ lục 01 (.xlsx) của một quý thành một tệp tổng hợp', en: 'merge the returned Appendix 01 files (.xlsx) of a quarter into one summary workbook' },
+  mergeFilesArgument: { vi: 'các tệp .xlsx hoặc thư mục chứa chúng', en: '.xlsx files, or folders holding them' },
+  mergeYearOption: { vi: 'năm tổng hợp, ví dụ 2025', en: 'year of the summary, e.g. 2025' },
+  mergeQuarterOption: { vi: 'quý tổng hợp: 1, 2, 3 hoặc 4', en: 'quarter of the summary: 1, 2, 3 or 4' },
+  mergeOutOption: { vi: 'tệp .xlsx tổng hợp sẽ ghi', en: 'the summary .xlsx file to write' },
+  mergeForceOption: { vi: 'ghi đè nếu tệp đã có', en: 'overwrite the file if it exists' },
+  mergeFormatOption: { vi: 'định dạng báo cáo: text (mặc định) hoặc json', en: 'report format: text (default) or json' },
+  mergeThreadsOption: { vi: 'số luồng đọc tệp thêm (mặc định: tự chọn)', en: 'extra threads reading files (default: chosen from the cores)' },
+  mergeWrote: { vi: 'Đã ghi tổng hợp: {path}', en: 'Wrote the summary: {path}' },
+  mergeUsed: { vi: 'Quý {quarter}/{year}: dùng {used} báo cáo, bỏ qua {skipped} tệp.', en: 'Q{quarter} {year}: {used} returns used, {skipped} files skipped.' },
+  mergeConflicts: { vi: 'Chỉ tiêu có số liệu khác nhau giữa các đơn vị: {count}.', en: 'Indicators with differing figures from several units: {count}.' },
+  mergeMissing: { vi: 'Đơn vị chưa gửi báo cáo quý {quarter}: {count}.', en: 'Units that have not sent their Q{quarter} return: {count}.' },
+  // end of merge
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type CliTextKey = keyof typeof TEXTS;

@@ -61,6 +61,20 @@ export interface PlanConditionalFormat {
   fontColor?: string;
 }
 
+/**
+ * A data bar over a column of numbers, on a fixed scale so bars compare across sheets and files
+ * (progress: 0 = nothing yet, 1 = the target met). Both renderers draw it: Office.js as a
+ * DataBar conditional format, ExcelJS as a dataBar rule; values beyond the scale fill the cell.
+ */
+export interface PlanDataBar {
+  /** A1 range, usually one column of the table. */
+  address: string;
+  min: number;
+  max: number;
+  /** "#RRGGBB"; the bar's colour. */
+  color: string;
+}
+
 export interface PlanName {
   name: string;
   /** One cell of this sheet. */
@@ -96,6 +110,8 @@ export interface SheetPlan {
   names: PlanName[];
   validations: PlanValidation[];
   conditionalFormats: PlanConditionalFormat[];
+  /** Data bars (the summary's progress column); absent on sheets without them. */
+  dataBars?: PlanDataBar[];
   /** Cell notes (comments). Where a host cannot draw them, the same text is also in the sheet. */
   notes: PlanNote[];
   freezeRows: number;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import type { Catalogue, UnitList } from '../catalogue/schema';
 import { App } from '../taskpane/App';
 import type { ConnectionSettings } from '../taskpane/submit/connection';
+import type { SummaryWriter } from '../workbook/excel/summary/writeSummary';
 import type { ReturnChecker, ReturnSubmitter, ReturnWorkbook } from '../workbook/port';
 import { SheetGrid, type Cursor } from './SheetGrid';
 import { SheetTabs } from './SheetTabs';
@@ -26,13 +27,16 @@ export interface PreviewPageProps {
   /** The Gửi tab: the real submitter on the fake workbook, the connection in this browser's localStorage. */
   submitter?: ReturnSubmitter;
   connection?: ConnectionSettings;
+  /** The Tổng hợp tab: the real summary writer on the fake workbook. */
+  summaryWriter?: SummaryWriter;
+  aggregateConnection?: ConnectionSettings;
 }
 
 const REFUSED =
   'Ô này bị khóa: trang tính được bảo vệ. Chỉ nhập vào các ô nền vàng hoặc xanh nhạt. (This cell is locked on a protected sheet; type in the yellow or light blue cells.)';
 
 /** The real task pane beside the fake workbook, drawn the way Excel would show it. */
-export function PreviewPage({ host, workbook, checker, catalogue, units, submitter, connection }: PreviewPageProps) {
+export function PreviewPage({ host, workbook, checker, catalogue, units, submitter, connection, summaryWriter, aggregateConnection }: PreviewPageProps) {
   const view = useSyncExternalStore(host.subscribe, host.view);
   const [shown, setShown] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -58,8 +62,17 @@ export function PreviewPage({ host, workbook, checker, catalogue, units, submitt
 
   const selectedAddress = selected ? addressOf(selected.row, selected.col) : '–';
   const pane = useMemo(
-    () => <App workbook={workbook} checker={checker} catalogue={catalogue} units={units} {...(submitter && connection ? { submitter, connection } : {})} />,
-    [workbook, checker, catalogue, units, submitter, connection],
+    () => (
+      <App
+        workbook={workbook}
+        checker={checker}
+        catalogue={catalogue}
+        units={units}
+        {...(submitter && connection ? { submitter, connection } : {})}
+        {...(summaryWriter && aggregateConnection ? { summaryWriter, aggregateConnection } : {})}
+      />
+    ),
+    [workbook, checker, catalogue, units, submitter, connection, summaryWriter, aggregateConnection],
   );
 
   return (

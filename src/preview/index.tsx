@@ -4,7 +4,9 @@ import { loadCatalogue, loadUnits } from '../catalogue/load';
 import { createExcelReturnChecker } from '../workbook/excel/check/returnChecker';
 import { createExcelReturnWorkbook } from '../workbook/excel/returnWorkbook';
 import { createExcelReturnSubmitter } from '../workbook/excel/submit/returnSubmitter';
+import { AGGREGATE_CONNECTION_KEY } from '../taskpane/aggregate/connectionKey';
 import { localStorageConnection } from '../taskpane/submit/connection';
+import { createExcelSummaryWriter } from '../workbook/excel/summary/writeSummary';
 import { observeFakeHost } from './fromFakeHost';
 import { PreviewPage } from './PreviewPage';
 
@@ -26,6 +28,8 @@ createRoot(document.getElementById('root')!).render(
     checker={createExcelReturnChecker(excelHost)}
     submitter={createExcelReturnSubmitter(excelHost)}
     connection={localStorageConnection()}
+    summaryWriter={createExcelSummaryWriter(excelHost)}
+    aggregateConnection={localStorageConnection(undefined, AGGREGATE_CONNECTION_KEY)}
     catalogue={loadCatalogue()}
     units={loadUnits()}
   />,

@@ -18,6 +18,7 @@ import { apiError, HttpError, type ServerErrorCode } from './messages';
 import { healthRoute } from './routes/health';
 import { openApiRoute } from './routes/openapi';
 import { returnsRoutes } from './routes/returns';
+import { reviewsRoutes } from './routes/reviews';
 import { submitRoute } from './routes/submit';
 import type { ReturnStore } from './store/port';
 
@@ -132,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => checks.close());
   submitRoute(app, { store, checks });
   returnsRoutes(app, { store });
+  reviewsRoutes(app, { store });
   healthRoute(app, { store });
   openApiRoute(app);
   return app;

@@ -66,6 +66,22 @@ const TEXTS = {
     vi: 'Không có báo cáo {returnId}.',
     en: 'There is no return {returnId}.',
   },
+  'not-reviewer': {
+    vi: 'Token này không dùng để duyệt báo cáo (chỉ token của người duyệt mới duyệt được).',
+    en: 'This token cannot review returns (only a reviewer\'s token can).',
+  },
+  'invalid-review': {
+    vi: 'Nội dung duyệt không hợp lệ (xem "issues"): hỏi lại hoặc trả lại báo cáo cần có ý kiến.',
+    en: 'The review is not valid (see "issues"): a query or sending a return back needs a comment.',
+  },
+  'no-such-version': {
+    vi: 'Báo cáo {returnId} không có phiên bản {version}.',
+    en: 'The return {returnId} has no version {version}.',
+  },
+  'no-such-flag': {
+    vi: 'Phiên bản {version} không có cảnh báo {flagKey}.',
+    en: 'Version {version} has no flag {flagKey}.',
+  },
   'bad-request': {
     vi: 'Yêu cầu không hợp lệ.',
     en: 'The request is not valid.',

@@ -1,7 +1,9 @@
 import { Button, Spinner, Subtitle1, Body1, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { findUnit, unitsForYear } from '../catalogue/load';
 import type { Catalogue, ReportingUnit, UnitList } from '../catalogue/schema';
+import type { MarkOutcome, QueryMark } from '../workbook/excel/review/queryMarks';
+import type { SummaryWriter } from '../workbook/excel/summary/writeSummary';
 import type { Lang, ReturnChecker, ReturnSubmitter, ReturnWorkbook } from '../workbook/port';
 import { CheckPanel } from './check/CheckPanel';
 import { ChoiceDropdown } from './ChoiceDropdown';
@@ -31,7 +33,13 @@ const useStyles = makeStyles({
   tabPanel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
 });
 
-type PaneTab = 'create' | 'check' | 'submit';
+type PaneTab = 'create' | 'check' | 'submit' | 'review' | 'aggregate';
+
+// The review code (its client, the Duyệt panel, the reporter's open queries) loads on first use.
+const ReviewPanel = lazy(() => import('./review/ReviewPanel'));
+const OpenQueries = lazy(() => import('./review/OpenQueries'));
+// The Tổng hợp tab (file reader, summary, its sheets) loads on first use too.
+const AggregatePanel = lazy(() => import('./aggregate/AggregatePanel'));
 
 export interface TaskPaneProps {
   workbook: ReturnWorkbook;
@@ -42,9 +50,16 @@ export interface TaskPaneProps {
   submitter?: ReturnSubmitter;
   connection?: ConnectionSettings;
   submitOptions?: SubmitPanelProps['options'];
+  /** The Duyệt (Review) tab is shown when the reviewer's connection settings are given. */
+  reviewConnection?: ConnectionSettings;
+  /** Marks the reviewer's open queries on the sheet (the reporter's workbook). */
+  markQueries?(marks: QueryMark[]): Promise<MarkOutcome>;
+  /** The Tổng hợp (Aggregate) tab is shown when a summary writer is given; the endpoint source uses the aggregator's connection. */
+  summaryWriter?: SummaryWriter;
+  aggregateConnection?: ConnectionSettings;
 }
 
-export function TaskPane({ workbook, checker, catalogue, units, submitter, connection, submitOptions }: TaskPaneProps) {
+export function TaskPane({ workbook, checker, catalogue, units, submitter, connection, submitOptions, reviewConnection, markQueries, summaryWriter, aggregateConnection }: TaskPaneProps) {
   const { lang, setLang, t } = useLanguage();
   const styles = useStyles();
   const { workbookState, flow, refresh, create, confirmReplace, cancel, dismiss } = useReturnWorkbook(workbook);
@@ -55,6 +70,16 @@ export function TaskPane({ workbook, checker, catalogue, units, submitter, conne
   const [showRequired, setShowRequired] = useState(false);
   const prefilled = useRef(false);
   const [tab, setTab] = useState<PaneTab>('create');
+  const [reviewOpened, setReviewOpened] = useState(false);
+  const [aggregateOpened, setAggregateOpened] = useState(false);
+  useEffect(() => {
+    if (tab === 'aggregate') setAggregateOpened(true);
+  }, [tab]);
+  useEffect(() => {
+    if (tab === 'review') setReviewOpened(true);
+  }, [tab]);
+  // The reporter's open queries are asked for only when an endpoint is configured.
+  const [askQueries] = useState(() => Boolean(submitter && connection && connection.load().url));
 
   const unitsOfYear = useMemo(() => unitsForYear(units, year), [units, year]);
 
@@ -130,6 +155,16 @@ export function TaskPane({ workbook, checker, catalogue, units, submitter, conne
             {t('tabSubmit')}
           </Tab>
         )}
+        {reviewConnection && (
+          <Tab value="review" id="tab-review" aria-controls="panel-review">
+            {t('tabReview')}
+          </Tab>
+        )}
+        {summaryWriter && aggregateConnection && (
+          <Tab value="aggregate" id="tab-aggregate" aria-controls="panel-aggregate">
+            {t('tabAggregate')}
+          </Tab>
+        )}
       </TabList>
 
       {/* Both panels stay mounted: switching tabs keeps the choices made and the last check's flags. */}
@@ -177,6 +212,11 @@ export function TaskPane({ workbook, checker, catalogue, units, submitter, conne
       </div>
 
       <div role="tabpanel" id="panel-check" aria-labelledby="tab-check" hidden={tab !== 'check'}>
+        {askQueries && submitter && connection && (
+          <Suspense fallback={null}>
+            <OpenQueries connection={connection} readReceipt={() => submitter.pending().then((s) => s.lastReceipt)} {...(markQueries ? { markCells: markQueries } : {})} />
+          </Suspense>
+        )}
         <CheckPanel checker={checker} hasReturn={workbookState.phase === 'read' ? workbookState.existing !== null : null} onChecked={refresh} />
       </div>
 
@@ -189,6 +229,26 @@ export function TaskPane({ workbook, checker, catalogue, units, submitter, conne
             onGoToCheck={() => setTab('check')}
             {...(submitOptions ? { options: submitOptions } : {})}
           />
+        </div>
+      )}
+
+      {reviewConnection && (
+        <div role="tabpanel" id="panel-review" aria-labelledby="tab-review" hidden={tab !== 'review'}>
+          {reviewOpened && (
+            <Suspense fallback={<Spinner size="small" label={t('reviewLoading')} />}>
+              <ReviewPanel connection={reviewConnection} years={catalogue.years} initialYear={defaultYear(catalogue.years)} />
+            </Suspense>
+          )}
+        </div>
+      )}
+
+      {summaryWriter && aggregateConnection && (
+        <div role="tabpanel" id="panel-aggregate" aria-labelledby="tab-aggregate" hidden={tab !== 'aggregate'}>
+          {aggregateOpened && (
+            <Suspense fallback={<Spinner size="small" label={t('aggLoading')} />}>
+              <AggregatePanel writer={summaryWriter} connection={aggregateConnection} catalogue={catalogue} units={units} />
+            </Suspense>
+          )}
         </div>
       )}
 

@@ -208,6 +208,25 @@ export interface SheetState {
   protection: ProtectionState;
   pageLayout: PageLayoutState;
   freeze: { rows: number; columns: number };
+  /** Charts (charts.ts): what was asked for, not a drawing. */
+  charts: ChartState[];
+  deleted: boolean;
+}
+
+/**
+ * A chart as the fake keeps it (ExcelApi 1.1's ChartCollection.add): its type, the source range
+ * it was given and how series run, title and position. The fake does not work out series from
+ * the data or draw anything; tests read what the product asked for.
+ */
+export interface ChartState {
+  readonly id: string;
+  name: string;
+  type: string;
+  source: Rect;
+  seriesBy: 'Auto' | 'Columns' | 'Rows';
+  title: string;
+  /** Top-left and bottom-right cells given to setPosition, or null. */
+  position: { start: string; end: string | null } | null;
   deleted: boolean;
 }
 
@@ -392,6 +411,7 @@ export function newSheet(wb: WorkbookState, name: string): SheetState {
     protection: { protected: false, options: defaultProtectionOptions(), password: null },
     pageLayout: defaultPageLayout(),
     freeze: { rows: 0, columns: 0 },
+    charts: [],
     deleted: false,
   };
 }

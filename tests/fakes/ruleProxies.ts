@@ -334,7 +334,37 @@ export class FakeSettingsConditionalFormat extends FakeClientObject<ConditionalF
   constructor(context: FakeRequestContext, entity: string, locate: Locate<ConditionalFormatTarget>) {
     super(context, entity, locate);
   }
+
+  /** DataBar's positive bar: fillColor and gradientFill, kept as settings "positiveFormat.fillColor" etc. */
+  get positiveFormat(): FakeDataBarPositiveFormat {
+    return this.child('positiveFormat', () => new FakeDataBarPositiveFormat(this.context, this.locate));
+  }
 }
+
+export class FakeDataBarPositiveFormat extends FakeClientObject<ConditionalFormatTarget> {
+  declare fillColor: string;
+  declare gradientFill: boolean;
+  declare borderColor: string;
+
+  constructor(context: FakeRequestContext, locate: Locate<ConditionalFormatTarget>) {
+    super(context, 'ConditionalDataBarPositiveFormat', locate);
+  }
+}
+
+defineScalars<ConditionalFormatTarget>(FakeDataBarPositiveFormat, {
+  fillColor: {
+    read: (t) => t.entry.settings['positiveFormat.fillColor'] ?? null,
+    write: (t, v) => editEntry(t, (e) => (e.settings['positiveFormat.fillColor'] = normalizeColor(v, 'ConditionalDataBarPositiveFormat.fillColor'))),
+  },
+  borderColor: {
+    read: (t) => t.entry.settings['positiveFormat.borderColor'] ?? null,
+    write: (t, v) => editEntry(t, (e) => (e.settings['positiveFormat.borderColor'] = normalizeColor(v, 'ConditionalDataBarPositiveFormat.borderColor'))),
+  },
+  gradientFill: {
+    read: (t) => t.entry.settings['positiveFormat.gradientFill'] ?? null,
+    write: (t, v) => editEntry(t, (e) => (e.settings['positiveFormat.gradientFill'] = checkBoolean(v, 'ConditionalDataBarPositiveFormat.gradientFill'))),
+  },
+});
 
 const SETTING_NAMES = ['barDirection', 'showDataBarOnly', 'axisFormat', 'axisColor', 'lowerBoundRule', 'upperBoundRule', 'style', 'reverseIconOrder', 'showIconOnly', 'criteria'];
 defineScalars<ConditionalFormatTarget>(

@@ -10,6 +10,7 @@ import { supportsApi, type Execution } from './core';
 import { fail, FakeRichApiError } from './errors';
 import { checkBoolean, checkNumber, normalizeColor } from './formatValues';
 import { findSheet, type SheetState, type WorkbookState } from './model';
+import { FakeChartCollection } from './charts';
 import { FakeCommentCollection } from './comments';
 import { FakeNamedItemCollection } from './names';
 import { checkInSheet, FakeRange, FakeRangeAreas, rectsOnSheet } from './range';
@@ -54,6 +55,11 @@ export class FakeWorksheet extends FakeClientObject<SheetState> {
       const sheet = this.locate(exec);
       return sheet && { wb: exec.wb, scope: sheet };
     }));
+  }
+
+  /** Charts (ExcelApi 1.1; charts.ts): recorded, not drawn. */
+  get charts(): FakeChartCollection {
+    return this.child('charts', () => new FakeChartCollection(this.context, this.locate));
   }
 
   get comments(): FakeCommentCollection {

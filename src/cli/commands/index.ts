@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { mergeCommand } from './merge';
 import { serveCommand } from './serve';
 import { submitCommand } from './submit';
 import { templateCommand } from './template';
@@ -7,4 +8,4 @@ import { unitsCommand } from './units';
 import { validateCommand } from './validate';
 
 /** The commands, in the order `chitieu --help` lists them. Add a command by adding its module here. */
-export const COMMANDS: readonly CliCommand[] = [unitsCommand, templateCommand, validateCommand, submitCommand, serveCommand, tokenCommand];
+export const COMMANDS: readonly CliCommand[] = [unitsCommand, templateCommand, validateCommand, submitCommand, mergeCommand, serveCommand, tokenCommand];

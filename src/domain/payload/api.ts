@@ -85,6 +85,21 @@ export type ReturnListItem = z.infer<typeof ReturnListItem>;
 export const ReturnList = z.object({ returns: z.array(ReturnListItem) }).strict();
 export type ReturnList = z.infer<typeof ReturnList>;
 
+/** One flag of the server's own check of a version, as stored with it (the validator's Flag). */
+export const StoredFlag = z.object({
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  indicator: z.string().nullable().optional(),
+  column: z.string().nullable().optional(),
+  cellName: z.string().nullable(),
+  cell: z.string().nullable().optional(),
+  message: z.object({ vi: z.string(), en: z.string() }),
+  suggestion: z.object({ vi: z.string(), en: z.string() }).optional(),
+  key: z.string(),
+  justification: z.string().optional(),
+});
+export type StoredFlag = z.infer<typeof StoredFlag>;
+
 export const VersionItem = z
   .object({
     version: z.number().int().min(1),
@@ -95,6 +110,8 @@ export const VersionItem = z
     payload: z.unknown(),
     /** What changed since the previous version (empty for version 1). */
     changes: z.array(Change),
+    /** The server's own flags of this version (the reviewer goes through them); absent from older servers. */
+    flags: z.array(StoredFlag).optional(),
   })
   .strict();
 export type VersionItem = z.infer<typeof VersionItem>;
@@ -110,3 +127,80 @@ export const ReturnQuery = z
   })
   .strict();
 export type ReturnQuery = z.infer<typeof ReturnQuery>;
+
+/**
+ * Review (Duyệt). A reviewer accepts a flag or queries it with a comment, and accepts a return or
+ * sends it back (with a comment). Entries are append-only; a flag's state is its latest entry.
+ */
+export const REVIEW_ACTIONS = ['accept', 'query', 'acceptReturn', 'sendBack'] as const;
+export const ReviewAction = z.enum(REVIEW_ACTIONS);
+export type ReviewAction = z.infer<typeof ReviewAction>;
+/** Actions about one flag (need flagKey); the others are about the whole return. */
+export const FLAG_ACTIONS: readonly ReviewAction[] = ['accept', 'query'];
+/** Actions that ask the reporter something (need a comment). */
+export const COMMENT_ACTIONS: readonly ReviewAction[] = ['query', 'sendBack'];
+export const MAX_REVIEW_COMMENT = 2000;
+
+export const ReviewRequest = z
+  .object({
+    /** The version reviewed (must exist). */
+    version: z.number().int().min(1),
+    /** The flag's key ("target.behindPath:CT_2_8_Q2"); absent for acceptReturn / sendBack. */
+    flagKey: z.string().min(1).max(200).optional(),
+    action: ReviewAction,
+    comment: z.string().max(MAX_REVIEW_COMMENT).optional(),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const isFlagAction = FLAG_ACTIONS.includes(r.action);
+    if (isFlagAction && r.flagKey === undefined) ctx.addIssue({ code: 'custom', path: ['flagKey'], message: `${r.action} needs a flagKey` });
+    if (!isFlagAction && r.flagKey !== undefined) ctx.addIssue({ code: 'custom', path: ['flagKey'], message: `${r.action} is about the whole return: no flagKey` });
+    if (COMMENT_ACTIONS.includes(r.action) && (r.comment ?? '').trim() === '') {
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: `${r.action} needs a comment` });
+    }
+  });
+export type ReviewRequest = z.infer<typeof ReviewRequest>;
+
+export const ReviewEntry = z
+  .object({
+    id: z.number().int(),
+    returnId: z.string(),
+    version: z.number().int().min(1),
+    flagKey: z.string().nullable(),
+    action: ReviewAction,
+    comment: z.string().nullable(),
+    /** Who: the token's id and its label (e.g. "Anh Minh, Vụ KTS"). */
+    reviewer: z.object({ tokenId: z.string(), label: z.string().nullable() }).strict(),
+    /** When: ISO 8601, server time. */
+    createdAt: z.string(),
+  })
+  .strict();
+export type ReviewEntry = z.infer<typeof ReviewEntry>;
+
+export const REVIEW_STATUSES = ['new', 'inReview', 'queried', 'resubmitted', 'sentBack', 'accepted'] as const;
+export const ReviewStatus = z.enum(REVIEW_STATUSES);
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
+
+export const ReviewState = z
+  .object({
+    returnId: z.string(),
+    latestVersion: z.number().int().min(1),
+    /**
+     * new: nothing reviewed; inReview: some flags reviewed, nothing open; queried / sentBack: open
+     * questions on the latest version; resubmitted: open questions, and a newer version came in;
+     * accepted: the latest version was accepted.
+     */
+    status: ReviewStatus,
+    /** The open questions: flags whose latest entry is a query, and the return's send-back (flagKey null). */
+    openQueries: z.array(ReviewEntry),
+    /** When a version newer than the earliest open question's came in: what changed since that one. */
+    changesSinceQueried: z
+      .object({ fromVersion: z.number().int().min(1), toVersion: z.number().int().min(1), changes: z.array(Change) })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+export type ReviewState = z.infer<typeof ReviewState>;
+
+export const ReviewList = z.object({ returnId: z.string(), reviews: z.array(ReviewEntry), state: ReviewState }).strict();
+export type ReviewList = z.infer<typeof ReviewList>;

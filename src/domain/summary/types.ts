@@ -69,7 +69,11 @@ export interface IndicatorRow {
   sectors?: UnitFigure[];
 }
 
-export type Timeliness = 'onTime' | 'late' | 'missing' | 'provisional' | 'unknown';
+/**
+ * 'notExpected': the unit did not exist when that quarter's return fell due (merged away, or
+ * created later in the year), so a gap there is no missing return.
+ */
+export type Timeliness = 'onTime' | 'late' | 'missing' | 'provisional' | 'unknown' | 'notExpected';
 
 export interface CompletenessCell {
   quarter: number;

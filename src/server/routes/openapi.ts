@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/v4';
-import { API_PREFIX, ApiError, Receipt, ReturnList, VersionList } from '../../domain/payload/api';
+import { API_PREFIX, ApiError, Receipt, ReturnList, ReviewEntry, ReviewList, ReviewRequest, ReviewState, VersionList } from '../../domain/payload/api';
 import { SubmissionPayload } from '../../domain/payload/schema';
 
 /** OpenAPI 3.1 schemas are JSON Schema 2020-12, which zod 4 writes itself. */
@@ -40,6 +40,10 @@ export function openApiDocument(): object {
         ApiError: component(ApiError),
         ReturnList: component(ReturnList),
         VersionList: component(VersionList),
+        ReviewRequest: component(ReviewRequest),
+        ReviewEntry: component(ReviewEntry),
+        ReviewList: component(ReviewList),
+        ReviewState: component(ReviewState),
         Health: { type: 'object', properties: { status: { type: 'string', enum: ['ok'] }, store: { type: 'string', enum: ['sqlite', 'postgres'] } }, required: ['status', 'store'] },
       },
     },
@@ -75,7 +79,34 @@ export function openApiDocument(): object {
         get: {
           summary: 'Every version of one return, oldest first, with what changed from the previous one.',
           parameters: [{ name: 'id', in: 'path', required: true, description: '"<unit>.<year>.q<quarter>", e.g. "bo-y-te.2025.q2".', schema: { type: 'string' } }],
-          responses: { '200': { description: 'The versions.', ...json('VersionList') }, '403': error('A reporter asked for another unit\'s return.'), '404': error('No such return.'), ...common },
+          responses: { '200': { description: 'The versions, each with the server\'s flags.', ...json('VersionList') }, '403': error('A reporter asked for another unit\'s return.'), '404': error('No such return.'), ...common },
+        },
+      },
+      [`${API_PREFIX}/returns/{id}/reviews`]: {
+        post: {
+          summary: 'Review a version (reviewer tokens only): accept or query a flag, accept the return or send it back. A query or send-back needs a comment.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, ...json('ReviewRequest') },
+          responses: {
+            '201': { description: 'The stored entry (who and when).', ...json('ReviewEntry') },
+            '400': error('The review does not match the schema (issues), e.g. a query without a comment.'),
+            '403': error('Not a reviewer token.'),
+            '404': error('No such return, or no such version of it.'),
+            '422': error('That version has no such flag.'),
+            ...common,
+          },
+        },
+        get: {
+          summary: 'Every review entry of a return, oldest first, with the review state (a reporter reads only its own unit\'s).',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The entries and state.', ...json('ReviewList') }, '403': error('A reporter asked for another unit\'s return.'), '404': error('No such return.'), ...common },
+        },
+      },
+      [`${API_PREFIX}/returns/{id}/review-state`]: {
+        get: {
+          summary: 'The open queries of a return and, when a newer version came in, what changed since the queried version.',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The review state.', ...json('ReviewState') }, '403': error('A reporter asked for another unit\'s return.'), '404': error('No such return.'), ...common },
         },
       },
       [`${API_PREFIX}/openapi.json`]: { get: { summary: 'This document.', security: [], responses: { '200': { description: 'OpenAPI 3.0 document.' } } } },

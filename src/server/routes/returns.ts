@@ -4,7 +4,7 @@
  * about whether that return exists); reviewers and aggregators read every unit's.
  */
 import type { FastifyInstance } from 'fastify';
-import { API_PREFIX, ReturnQuery, type Change, type ReturnList, type VersionList } from '../../domain/payload/api';
+import { API_PREFIX, ReturnQuery, type Change, type ReturnList, type StoredFlag, type VersionList } from '../../domain/payload/api';
 import { diffPayloads } from '../../domain/payload/diff';
 import type { SubmissionPayload } from '../../domain/payload/schema';
 import { formatPayloadIssues } from '../../domain/payload/schema';
@@ -60,7 +60,9 @@ export function returnsRoutes(app: FastifyInstance, { store }: { store: ReturnSt
         const payload = JSON.parse(v.payloadJson) as SubmissionPayload;
         const changes: Change[] = previous ? diffPayloads(previous, payload) : [];
         previous = payload;
-        return { version: v.version, receiptNumber: v.receiptNumber, submissionId: v.submissionId, receivedAt: v.receivedAt, payload, changes };
+        // flags: the server's own check of this version (what the reviewer goes through).
+        const flags = JSON.parse(v.flagsJson) as StoredFlag[];
+        return { version: v.version, receiptNumber: v.receiptNumber, submissionId: v.submissionId, receivedAt: v.receivedAt, payload, changes, flags };
       }),
     };
   });

@@ -76,6 +76,32 @@ CREATE TRIGGER versions_no_delete BEFORE DELETE ON versions
 BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
 `,
   },
+  {
+    id: 2,
+    name: 'reviews',
+    // Append-only like versions: a review is a record of what a reviewer did and when; the
+    // current state of a flag is its latest entry. flag_key NULL = the whole return. No foreign
+    // key to versions (it would change how TRUNCATE versions is refused): the store inserts a
+    // review only when its version exists, in the same transaction / statement.
+    sql: `
+CREATE TABLE reviews (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  return_id TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  flag_key TEXT,
+  action TEXT NOT NULL CHECK (action IN ('accept', 'query', 'acceptReturn', 'sendBack')),
+  comment TEXT,
+  token_id TEXT NOT NULL,
+  reviewer_label TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX reviews_by_return ON reviews (return_id, id);
+CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
+BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
+CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
+BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
+`,
+  },
 ];
 
 const POSTGRES: Migration[] = [
@@ -120,6 +146,33 @@ CREATE TRIGGER versions_no_update_delete BEFORE UPDATE OR DELETE ON versions
 -- TRUNCATE bypasses row triggers; refuse it too.
 CREATE TRIGGER versions_no_truncate BEFORE TRUNCATE ON versions
   FOR EACH STATEMENT EXECUTE FUNCTION versions_refuse_change();
+`,
+  },
+  {
+    id: 2,
+    name: 'reviews',
+    sql: `
+CREATE TABLE reviews (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  return_id TEXT NOT NULL,
+  version INTEGER NOT NULL CHECK (version >= 1),
+  flag_key TEXT,
+  action TEXT NOT NULL CHECK (action IN ('accept', 'query', 'acceptReturn', 'sendBack')),
+  comment TEXT,
+  token_id TEXT NOT NULL,
+  reviewer_label TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX reviews_by_return ON reviews (return_id, id);
+CREATE FUNCTION reviews_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'reviews are append-only (% refused)', TG_OP USING ERRCODE = 'restrict_violation';
+END
+$$;
+CREATE TRIGGER reviews_no_update_delete BEFORE UPDATE OR DELETE ON reviews
+  FOR EACH ROW EXECUTE FUNCTION reviews_refuse_change();
+CREATE TRIGGER reviews_no_truncate BEFORE TRUNCATE ON reviews
+  FOR EACH STATEMENT EXECUTE FUNCTION reviews_refuse_change();
 `,
   },
 ];

@@ -6,7 +6,7 @@
  * numbers without gaps or duplicates, immutable versions) is enforced by the database itself
  * (unique constraints, transactions), not by the process.
  */
-import type { Role } from '../../domain/payload/api';
+import type { ReviewAction, Role } from '../../domain/payload/api';
 
 export interface TokenRecord {
   /** Short public id ("tok_3f9a1c2b"), printed at creation, used to revoke. */
@@ -66,6 +66,26 @@ export interface ReturnFilter {
   unitId?: string;
 }
 
+/** A reviewer's act on a version of a return (reviews are append-only). */
+export interface NewReview {
+  returnId: string;
+  version: number;
+  /** The flag reviewed, or null for the whole return (acceptReturn, sendBack). */
+  flagKey: string | null;
+  action: ReviewAction;
+  comment: string | null;
+  /** Who (token id, never the token) and the token's label at the time. */
+  tokenId: string;
+  reviewerLabel: string | null;
+  /** ISO 8601, server time. */
+  createdAt: string;
+}
+
+export interface StoredReview extends NewReview {
+  /** Increasing in the order the entries were stored. */
+  id: number;
+}
+
 export interface ReturnStore {
   /** 'sqlite' | 'postgres', for /healthz and logs. */
   readonly kind: 'sqlite' | 'postgres';
@@ -95,4 +115,12 @@ export interface ReturnStore {
   versionsOf(returnId: string): Promise<StoredVersion[]>;
   /** How many versions are stored in all (tests and benchmarks). */
   countVersions(): Promise<number>;
+
+  /**
+   * Append a review entry; null (nothing written) when that version of the return does not exist.
+   * Entries are never updated or deleted: the current state of a flag is its latest entry.
+   */
+  insertReview(review: NewReview): Promise<StoredReview | null>;
+  /** Every review entry of one return, in the order they were stored; [] when there is none. */
+  reviewsOf(returnId: string): Promise<StoredReview[]>;
 }

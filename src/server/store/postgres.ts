@@ -6,8 +6,21 @@
 import { Pool, type PoolClient } from 'pg';
 import { returnIdOf } from '../../domain/payload/api';
 import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL } from './migrations';
-import type { InsertOutcome, NewVersion, ReturnFilter, ReturnStore, StoredVersion, TokenRecord } from './port';
-import { TOKEN_COLUMNS, VERSION_COLUMNS, tokenFromRow, versionFromRow, versionRow, type TokenRow, type VersionRow } from './rows';
+import type { InsertOutcome, NewVersion, ReturnFilter, ReturnStore, StoredReview, StoredVersion, TokenRecord } from './port';
+import {
+  REVIEW_COLUMNS,
+  REVIEW_INSERT_COLUMNS,
+  TOKEN_COLUMNS,
+  VERSION_COLUMNS,
+  reviewFromRow,
+  reviewValues,
+  tokenFromRow,
+  versionFromRow,
+  versionRow,
+  type ReviewRow,
+  type TokenRow,
+  type VersionRow,
+} from './rows';
 
 /**
  * Advisory lock keys use the two-int form (namespace, key) so they cannot collide with another
@@ -68,6 +81,12 @@ const SQL = {
            ORDER BY v.year, v.quarter, v.unit_id`,
   versionsOf: `SELECT ${VERSION_COLUMNS} FROM versions WHERE return_id = $1 ORDER BY version`,
   count: 'SELECT COUNT(*)::integer AS n FROM versions',
+  // Only when the version exists (one statement; versions are never deleted, so nothing to race).
+  insertReview: `INSERT INTO reviews (${REVIEW_INSERT_COLUMNS})
+                 SELECT $1::text, $2::integer, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text
+                 WHERE EXISTS (SELECT 1 FROM versions WHERE return_id = $1::text AND version = $2::integer)
+                 RETURNING ${REVIEW_COLUMNS}`,
+  reviewsOf: `SELECT ${REVIEW_COLUMNS} FROM reviews WHERE return_id = $1 ORDER BY id`,
 };
 
 async function migrate(pool: Pool): Promise<void> {
@@ -209,6 +228,15 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     async countVersions() {
       const { rows } = await pool.query<{ n: number }>(SQL.count);
       return Number(rows[0].n);
+    },
+
+    async insertReview(input): Promise<StoredReview | null> {
+      const { rows } = await pool.query<ReviewRow>(SQL.insertReview, reviewValues(input));
+      return rows[0] ? reviewFromRow(rows[0]) : null;
+    },
+    async reviewsOf(returnId) {
+      const { rows } = await pool.query<ReviewRow>(SQL.reviewsOf, [returnId]);
+      return rows.map(reviewFromRow);
     },
   };
 }

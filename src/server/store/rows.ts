@@ -2,8 +2,8 @@
  * Rows as both dialects return them (same column names, see migrations.ts) and their mapping to
  * the port's records, shared so the two stores cannot drift apart.
  */
-import { receiptNumberOf, returnIdOf, type Role } from '../../domain/payload/api';
-import type { NewVersion, StoredVersion, TokenRecord } from './port';
+import { receiptNumberOf, returnIdOf, type ReviewAction, type Role } from '../../domain/payload/api';
+import type { NewReview, NewVersion, StoredReview, StoredVersion, TokenRecord } from './port';
 
 export interface TokenRow {
   id: string;
@@ -86,4 +86,41 @@ export function versionRow(input: NewVersion, version: number): VersionRow {
     token_id: input.tokenId,
     received_at: input.receivedAt,
   };
+}
+
+export interface ReviewRow {
+  id: number | string;
+  return_id: string;
+  version: number;
+  flag_key: string | null;
+  action: string;
+  comment: string | null;
+  token_id: string;
+  reviewer_label: string | null;
+  created_at: string;
+}
+
+/** The columns written for a review entry (id is the database's). */
+export const REVIEW_INSERT_COLUMNS = 'return_id, version, flag_key, action, comment, token_id, reviewer_label, created_at';
+export const REVIEW_COLUMNS = `id, ${REVIEW_INSERT_COLUMNS}`;
+
+export function reviewFromRow(row: ReviewRow): StoredReview {
+  return {
+    // pg returns BIGINT as text.
+    id: Number(row.id),
+    returnId: row.return_id,
+    version: Number(row.version),
+    flagKey: row.flag_key,
+    // The column has a CHECK constraint on the four actions.
+    action: row.action as ReviewAction,
+    comment: row.comment,
+    tokenId: row.token_id,
+    reviewerLabel: row.reviewer_label,
+    createdAt: row.created_at,
+  };
+}
+
+/** The values to insert for a review, in REVIEW_INSERT_COLUMNS order. */
+export function reviewValues(r: NewReview): (string | number | null)[] {
+  return [r.returnId, r.version, r.flagKey, r.action, r.comment, r.tokenId, r.reviewerLabel, r.createdAt];
 }

@@ -9,8 +9,21 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { returnIdOf } from '../../domain/payload/api';
 import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL } from './migrations';
-import type { InsertOutcome, NewVersion, ReturnFilter, ReturnStore, StoredVersion, TokenRecord } from './port';
-import { TOKEN_COLUMNS, VERSION_COLUMNS, tokenFromRow, versionFromRow, versionRow, type TokenRow, type VersionRow } from './rows';
+import type { InsertOutcome, NewReview, NewVersion, ReturnFilter, ReturnStore, StoredReview, StoredVersion, TokenRecord } from './port';
+import {
+  REVIEW_COLUMNS,
+  REVIEW_INSERT_COLUMNS,
+  TOKEN_COLUMNS,
+  VERSION_COLUMNS,
+  reviewFromRow,
+  reviewValues,
+  tokenFromRow,
+  versionFromRow,
+  versionRow,
+  type ReviewRow,
+  type TokenRow,
+  type VersionRow,
+} from './rows';
 
 /** How long a writer waits for another process's transaction before giving up. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -42,6 +55,10 @@ function prepareStatements(db: Database.Database) {
     ),
     versionsOf: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions WHERE return_id = ? ORDER BY version`),
     count: db.prepare('SELECT COUNT(*) AS n FROM versions'),
+    versionExists: db.prepare('SELECT 1 FROM versions WHERE return_id = ? AND version = ?'),
+    insertReview: db.prepare(`INSERT INTO reviews (${REVIEW_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    reviewById: db.prepare(`SELECT ${REVIEW_COLUMNS} FROM reviews WHERE id = ?`),
+    reviewsOf: db.prepare(`SELECT ${REVIEW_COLUMNS} FROM reviews WHERE return_id = ? ORDER BY id`),
     ping: db.prepare('SELECT 1'),
   };
 }
@@ -80,6 +97,14 @@ export function openSqliteStore(file: string): ReturnStore {
     const stored = versionRow(input, next);
     s.insertVersion.run(stored);
     return { version: versionFromRow(stored), created: true };
+  });
+
+  // The version's existence and the insert in one transaction.
+  const reviewTx = db.transaction((input: NewReview): StoredReview | null => {
+    const s = st();
+    if (!s.versionExists.get(input.returnId, input.version)) return null;
+    const { lastInsertRowid } = s.insertReview.run(...reviewValues(input));
+    return reviewFromRow(s.reviewById.get(lastInsertRowid) as ReviewRow);
   });
 
   /*
@@ -168,6 +193,13 @@ export function openSqliteStore(file: string): ReturnStore {
     },
     async countVersions() {
       return (st().count.get() as { n: number }).n;
+    },
+
+    async insertReview(input) {
+      return reviewTx.immediate(input);
+    },
+    async reviewsOf(returnId) {
+      return (st().reviewsOf.all(returnId) as ReviewRow[]).map(reviewFromRow);
     },
   };
 }

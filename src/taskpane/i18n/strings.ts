@@ -1,4 +1,6 @@
 import type { Lang } from '../../workbook/port';
+import { AGGREGATE_STRINGS } from './aggregateStrings';
+import { REVIEW_STRINGS } from './reviewStrings';
 import { SUBMIT_STRINGS } from './submitStrings';
 
 /**
@@ -145,6 +147,8 @@ export const STRINGS = {
   statusChallenging: { vi: 'Thách thức', en: 'Challenging' },
 
   ...SUBMIT_STRINGS,
+  ...REVIEW_STRINGS,
+  ...AGGREGATE_STRINGS,
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -14,16 +14,22 @@ export interface ConnectionSettings {
 }
 
 export const CONNECTION_KEY = 'chitieu.connection';
+/** The reviewer's connection (Duyệt tab): its own token, so one computer may hold both. */
+export const REVIEW_CONNECTION_KEY = 'chitieu.reviewConnection';
 
 const EMPTY: Connection = { url: '', token: '' };
 
 /** The browser's implementation; a storage that throws (blocked cookies) just keeps nothing. */
-export function localStorageConnection(storage: Pick<Storage, 'getItem' | 'setItem'> | null = typeof window !== 'undefined' ? window.localStorage : null): ConnectionSettings {
+export function localStorageConnection(
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null = typeof window !== 'undefined' ? window.localStorage : null,
+  /** Another key keeps a second connection (the reviewer's, REVIEW_CONNECTION_KEY). */
+  key: string = CONNECTION_KEY,
+): ConnectionSettings {
   let memory = EMPTY;
   return {
     load() {
       try {
-        const raw = storage?.getItem(CONNECTION_KEY);
+        const raw = storage?.getItem(key);
         if (!raw) return memory;
         const v = JSON.parse(raw) as Partial<Connection>;
         return { url: typeof v.url === 'string' ? v.url : '', token: typeof v.token === 'string' ? v.token : '' };
@@ -34,7 +40,7 @@ export function localStorageConnection(storage: Pick<Storage, 'getItem' | 'setIt
     save(connection) {
       memory = { url: connection.url.trim(), token: connection.token.trim() };
       try {
-        storage?.setItem(CONNECTION_KEY, JSON.stringify(memory));
+        storage?.setItem(key, JSON.stringify(memory));
       } catch {
         // kept in memory for this session only
       }

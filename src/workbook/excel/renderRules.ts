@@ -50,3 +50,16 @@ export function renderConditionalFormats(sheet: Excel.Worksheet, plan: SheetPlan
     if (cf.fontColor) format.custom.format.font.color = cf.fontColor;
   }
 }
+
+/**
+ * Data bars on a fixed scale (ExcelApi 1.6): bounds as numbers, not the range's own lowest and
+ * highest, so a bar means the same share of the target on every sheet.
+ */
+export function renderDataBars(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  for (const bar of plan.dataBars ?? []) {
+    const format = sheet.getRange(bar.address).conditionalFormats.add('DataBar');
+    format.dataBar.lowerBoundRule = { type: 'Number', formula: String(bar.min) };
+    format.dataBar.upperBoundRule = { type: 'Number', formula: String(bar.max) };
+    format.dataBar.positiveFormat.fillColor = bar.color;
+  }
+}

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { PlanConditionalFormat } from '../../layout/plan';
+import type { PlanConditionalFormat, PlanDataBar } from '../../layout/plan';
 import { argb } from './styles';
 
 export function addConditionalFormats(worksheet: ExcelJS.Worksheet, formats: PlanConditionalFormat[]): void {
@@ -18,6 +18,30 @@ export function addConditionalFormats(worksheet: ExcelJS.Worksheet, formats: Pla
           formulae: [format.formula.replace(/^=/, '')],
           style,
         },
+      ],
+    });
+  });
+}
+
+/**
+ * Data bars on a fixed scale (cfvo numbers), the Office.js renderer's twin. Priorities continue
+ * after the plan's formula formats so neither hides the other.
+ */
+export function addDataBars(worksheet: ExcelJS.Worksheet, bars: readonly PlanDataBar[], firstPriority: number): void {
+  bars.forEach((bar, i) => {
+    worksheet.addConditionalFormatting({
+      ref: bar.address,
+      rules: [
+        {
+          type: 'dataBar',
+          priority: firstPriority + i,
+          cfvo: [
+            { type: 'num', value: bar.min },
+            { type: 'num', value: bar.max },
+          ],
+          color: { argb: argb(bar.color) },
+          gradient: false,
+        } as ExcelJS.DataBarRuleType,
       ],
     });
   });

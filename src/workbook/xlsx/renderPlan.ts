@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { PlanCell, SheetPlan } from '../../layout/plan';
-import { addConditionalFormats } from './conditionalFormats';
+import { addConditionalFormats, addDataBars } from './conditionalFormats';
 import { addDefinedNames } from './definedNames';
 import { applyPrintSetup } from './printSetup';
 import { writePlanProperties } from './properties';
@@ -40,6 +40,7 @@ export function renderPlanToWorkbook(plan: SheetPlan, workbook: ExcelJS.Workbook
   addDefinedNames(workbook, plan.sheetName, plan.names);
   addValidations(worksheet, plan.validations);
   addConditionalFormats(worksheet, plan.conditionalFormats);
+  addDataBars(worksheet, plan.dataBars ?? [], plan.conditionalFormats.length + 1);
   applyPrintSetup(worksheet, plan.print);
   if (plan.protect) protectWithoutPassword(worksheet);
   writePlanProperties(workbook, plan.properties);

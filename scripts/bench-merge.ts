@@ -1,0 +1,127 @@
+/**
+ * `npm run bench:merge`: `chitieu merge` over N filled returns (N = 100 and 1,000, or the
+ * numbers given: `npm run bench:merge -- 100 1000 3000`), timed as a whole process (3 runs,
+ * the median) with its peak memory, and — where Debian's python3-openpyxl is installed — the
+ * same merge written the obvious way with openpyxl (scripts/merge-openpyxl.py) on the same
+ * files, with the ratio. Prints figures only; the goal (1,000 returns in ≤ 3 s on two cores,
+ * memory not growing with N beyond the summary) is for a person to read off.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { filledReturn, nudgedCopy, reportingUnits } from './lib/filledReturns';
+
+const ROOT = path.resolve(__dirname, '..');
+const BIN = path.join(ROOT, 'bin/chitieu.js');
+const YEAR = 2025;
+const QUARTER = 2;
+const RUNS = 3;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** The Python that has Debian's openpyxl: /usr/bin/python3 first (a pyenv shim may hide it). */
+function openpyxlPython(): string | null {
+  for (const python of ['/usr/bin/python3', 'python3']) {
+    const probe = spawnSync(python, ['-c', 'import openpyxl; print(openpyxl.__version__)'], { encoding: 'utf8' });
+    if (probe.status === 0) return python;
+  }
+  return null;
+}
+
+interface Timed {
+  seconds: number;
+  /** User + system CPU seconds (from /usr/bin/time): steadier than the wall clock on a busy machine. */
+  cpuSeconds: number | null;
+  maxRssMiB: number | null;
+  stdout: string;
+  code: number | null;
+}
+
+/** Runs a command as a whole process; its peak memory from /usr/bin/time, else from the preload (node only). */
+function timed(command: string, args: string[], node: boolean): Timed {
+  const useTime = existsSync('/usr/bin/time');
+  const rssFile = path.join(os.tmpdir(), `chitieu-bench-rss-${process.pid}`);
+  rmSync(rssFile, { force: true });
+  const argv = useTime ? ['-f', '%U %S\n%M', '-o', rssFile, command, ...args] : node ? ['-r', path.join(ROOT, 'scripts/rss-on-exit.js'), ...args] : args;
+  const started = process.hrtime.bigint();
+  const run = spawnSync(useTime ? '/usr/bin/time' : command, argv, { encoding: 'utf8', env: { ...process.env, CHITIEU_RSS_FILE: rssFile, CHITIEU_DEBUG: '' }, maxBuffer: 64 << 20 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  let maxRssMiB: number | null = null;
+  let cpuSeconds: number | null = null;
+  if (existsSync(rssFile)) {
+    const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
+    const kib = Number(lines.pop());
+    if (Number.isFinite(kib)) maxRssMiB = Math.round(kib / 1024);
+    const cpu = (lines.pop() ?? '').split(' ').map(Number);
+    if (cpu.length === 2 && cpu.every(Number.isFinite)) cpuSeconds = cpu[0]! + cpu[1]!;
+  }
+  if (run.status !== 0) process.stderr.write(`${command} ${args.join(' ')} exited ${run.status}:\n${run.stderr}\n`);
+  return { seconds, cpuSeconds, maxRssMiB, stdout: run.stdout, code: run.status };
+}
+
+async function generate(dir: string, n: number, bases: Map<string, Buffer>): Promise<void> {
+  const units = [...bases.keys()];
+  for (let i = 0; i < n; i++) {
+    const unit = units[i % units.length]!;
+    const copy = Math.floor(i / units.length);
+    const bytes = copy === 0 ? bases.get(unit)! : nudgedCopy(bases.get(unit)!, copy * 0.001);
+    writeFileSync(path.join(dir, `${String(i).padStart(5, '0')}-${unit}.xlsx`), bytes);
+  }
+}
+
+async function main(): Promise<void> {
+  const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const ns = sizes.length ? sizes : [100, 1000];
+  const work = mkdtempSync(path.join(os.tmpdir(), 'chitieu-bench-merge-'));
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  // The wall clock is what the goal is about; on a machine busy with other work it swings, so the CPU time is printed too.
+  console.log(`bench:merge — ${cores} cores, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+
+  let t = Date.now();
+  const bases = new Map<string, Buffer>();
+  for (const [i, unit] of reportingUnits(YEAR).entries()) bases.set(unit.id, await filledReturn(unit.id, { year: YEAR, quarter: QUARTER, seed: i }));
+  console.log(`generated ${bases.size} filled returns (one per reporting unit) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+
+  const python = openpyxlPython();
+  const rows: string[] = [];
+  for (const n of ns) {
+    const dir = path.join(work, `n${n}`);
+    mkdirSync(dir);
+    t = Date.now();
+    await generate(dir, n, bases);
+    console.log(`\nN = ${n}: files written in ${((Date.now() - t) / 1000).toFixed(1)} s (${dir})`);
+    const out = path.join(work, `summary-${n}.xlsx`);
+    const runs: Timed[] = [];
+    for (let r = 0; r < RUNS; r++) runs.push(timed(process.execPath, [BIN, 'merge', dir, '--year', String(YEAR), '--quarter', String(QUARTER), '--out', out, '--force', '--format', 'json'], true));
+    const report = (() => {
+      try {
+        return JSON.parse(runs[0]!.stdout) as { used: number; skipped: unknown[] };
+      } catch {
+        return null;
+      }
+    })();
+    const secs = median(runs.map((r) => r.seconds));
+    const rss = runs.map((r) => r.maxRssMiB).filter((m): m is number => m !== null);
+    const cpu = runs.map((r) => r.cpuSeconds).filter((c): c is number => c !== null);
+    console.log(`chitieu merge: median ${secs.toFixed(2)} s of ${RUNS} (${runs.map((r) => r.seconds.toFixed(2)).join(', ')}), CPU ${cpu.length ? `${median(cpu).toFixed(2)} s` : 'unknown'}, peak RSS ${rss.length ? `${Math.max(...rss)} MiB` : 'unknown'}, ${report ? `${report.used} used, ${report.skipped.length} skipped` : 'no report'}`);
+    let line = `N=${n}\tchitieu ${secs.toFixed(2)} s (CPU ${cpu.length ? median(cpu).toFixed(2) : '?'} s)\t${rss.length ? Math.max(...rss) : '?'} MiB`;
+    if (python) {
+      const py = timed(python, [path.join(ROOT, 'scripts/merge-openpyxl.py'), dir, path.join(work, `openpyxl-${n}.xlsx`)], false);
+      console.log(`openpyxl: ${py.seconds.toFixed(2)} s, CPU ${py.cpuSeconds?.toFixed(2) ?? '?'} s, peak RSS ${py.maxRssMiB ?? '?'} MiB (${py.stdout.trim()}) — chitieu is ${(py.seconds / secs).toFixed(1)}× faster`);
+      line += `\topenpyxl ${py.seconds.toFixed(2)} s\t${py.maxRssMiB ?? '?'} MiB\tratio ${(py.seconds / secs).toFixed(1)}×`;
+    } else {
+      console.log('openpyxl: not installed');
+      line += '\topenpyxl: not installed';
+    }
+    rows.push(line);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log('\n' + rows.join('\n'));
+  rmSync(work, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

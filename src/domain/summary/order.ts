@@ -1,0 +1,34 @@
+/**
+ * One order for the returns, whatever their source and however they were listed: by unit, year,
+ * quarter, then version (an endpoint's) or receipt time, then where they came from (receipt
+ * number or file name), then submission id. summarise puts its inputs in this order before it
+ * reads them, so the returns of a quarter in any order — a folder listed by file name, files as
+ * picked in the task pane, the endpoint listed by return id — give the same summary: the same
+ * version picked, conflicting figures and sector shares in the same order.
+ *
+ * Pure (no Node, no DOM): bundled in the task pane and used by `chitieu merge`.
+ */
+import { describeSource } from './pickReturns';
+import type { ReturnInput } from './types';
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function inCanonicalOrder(inputs: readonly ReturnInput[]): ReturnInput[] {
+  const keyed = inputs.map((input) => ({
+    input,
+    rank: input.source.kind === 'endpoint' ? input.source.version : 0,
+    time: input.source.receivedAt ? Date.parse(input.source.receivedAt) : -Infinity,
+    source: describeSource(input),
+  }));
+  keyed.sort(
+    (a, b) =>
+      compare(a.input.payload.unitId, b.input.payload.unitId) ||
+      a.input.payload.year - b.input.payload.year ||
+      a.input.payload.quarter - b.input.payload.quarter ||
+      a.rank - b.rank ||
+      (a.time === b.time ? 0 : a.time < b.time ? -1 : 1) ||
+      compare(a.source, b.source) ||
+      compare(a.input.payload.submissionId, b.input.payload.submissionId),
+  );
+  return keyed.map((k) => k.input);
+}

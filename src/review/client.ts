@@ -1,0 +1,101 @@
+/**
+ * The endpoint's review client (the Duyệt tab, and the reporter's add-in reading its open queries).
+ * Every answer is parsed with the API's zod schemas before it is believed; every failure is an
+ * outcome with a message in both languages, never a throw.
+ */
+import type { z } from 'zod/v4';
+import {
+  ApiError,
+  ReturnList,
+  ReviewEntry,
+  ReviewList,
+  ReviewState,
+  VersionList,
+  returnIdOf,
+  type ReviewRequest,
+} from '../domain/payload/api';
+import { endpointUrl, type EndpointConfig } from '../submit/client';
+
+export type ApiOutcome<T> = { ok: true; data: T } | { ok: false; httpStatus: number | null; error: ApiError };
+
+export interface ReviewClientOptions {
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+function failure(httpStatus: number | null, vi: string, en: string): ApiOutcome<never> {
+  return { ok: false, httpStatus, error: { error: httpStatus === null ? 'unreachable' : 'unexpected-answer', message: { vi, en } } };
+}
+
+async function call<S extends z.ZodType>(
+  config: EndpointConfig,
+  path: string,
+  schema: S,
+  options: ReviewClientOptions,
+  init: { method: 'GET' | 'POST'; body?: unknown } = { method: 'GET' },
+): Promise<ApiOutcome<z.infer<S>>> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 30_000);
+  let response: Response;
+  let text: string;
+  try {
+    response = await (options.fetch ?? fetch)(endpointUrl(config.url, path), {
+      method: init.method,
+      headers: { authorization: `Bearer ${config.token}`, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      signal: controller.signal,
+    });
+    text = await response.text();
+  } catch (error) {
+    const reason = controller.signal.aborted ? 'timeout' : error instanceof Error ? error.message : String(error);
+    return failure(null, `Không kết nối được máy chủ: ${reason}`, `Could not reach the server: ${reason}`);
+  } finally {
+    clearTimeout(timer);
+  }
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (response.ok) {
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return { ok: true, data: parsed.data };
+    return failure(response.status, `Máy chủ trả lời không như mong đợi (HTTP ${response.status}).`, `The server gave an unexpected answer (HTTP ${response.status}).`);
+  }
+  const error = ApiError.safeParse(body);
+  if (error.success) return { ok: false, httpStatus: response.status, error: error.data };
+  return failure(response.status, `Máy chủ trả lời HTTP ${response.status}.`, `The server answered HTTP ${response.status}.`);
+}
+
+const enc = encodeURIComponent;
+
+export function listReturns(config: EndpointConfig, filter: { year?: number; quarter?: number; unit?: string }, options: ReviewClientOptions = {}) {
+  const query = new URLSearchParams();
+  if (filter.year !== undefined) query.set('year', String(filter.year));
+  if (filter.quarter !== undefined) query.set('quarter', String(filter.quarter));
+  if (filter.unit !== undefined) query.set('unit', filter.unit);
+  const qs = query.toString();
+  return call(config, `/returns${qs ? `?${qs}` : ''}`, ReturnList, options);
+}
+
+export function getVersions(config: EndpointConfig, returnId: string, options: ReviewClientOptions = {}) {
+  return call(config, `/returns/${enc(returnId)}/versions`, VersionList, options);
+}
+
+export function getReviews(config: EndpointConfig, returnId: string, options: ReviewClientOptions = {}) {
+  return call(config, `/returns/${enc(returnId)}/reviews`, ReviewList, options);
+}
+
+export function getReviewState(config: EndpointConfig, returnId: string, options: ReviewClientOptions = {}) {
+  return call(config, `/returns/${enc(returnId)}/review-state`, ReviewState, options);
+}
+
+export function postReview(config: EndpointConfig, returnId: string, review: ReviewRequest, options: ReviewClientOptions = {}) {
+  return call(config, `/returns/${enc(returnId)}/reviews`, ReviewEntry, options, { method: 'POST', body: review });
+}
+
+/** The return a receipt is for (the reporter's workbook keeps its last receipt). */
+export function returnIdOfReceipt(receipt: { unitId: string; year: number; quarter: number }): string {
+  return returnIdOf(receipt.unitId, receipt.year, receipt.quarter);
+}

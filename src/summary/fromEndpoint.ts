@@ -1,0 +1,79 @@
+/**
+ * The returns of a quarter as the endpoint holds them → ReturnInputs for summarise: every return
+ * of the year up to the quarter (GET /api/v1/returns?year=…), and each one's versions
+ * (GET /api/v1/returns/:id/versions) — the latest for the figures, the first for timeliness
+ * (summarise picks). Every answer is parsed with the API's zod schemas; a version whose payload
+ * no longer parses is reported as skipped, never thrown.
+ *
+ * Browser-safe (no Node imports anywhere below it): the task pane's Tổng hợp tab reads the endpoint
+ * with it, as `chitieu merge --from-endpoint` does.
+ */
+import { API_PREFIX, ApiError, ReturnList, VersionList } from '../domain/payload/api';
+import { SubmissionPayload } from '../domain/payload/schema';
+import type { ReturnInput, SkippedInput } from '../domain/summary/types';
+import { endpointUrl, type EndpointConfig } from '../submit/client';
+import { inCanonicalOrder } from '../domain/summary/order';
+
+export class EndpointReadError extends Error {
+  constructor(
+    message: string,
+    readonly httpStatus: number | null,
+  ) {
+    super(message);
+    this.name = 'EndpointReadError';
+  }
+}
+
+export interface EndpointInputs {
+  inputs: ReturnInput[];
+  skipped: SkippedInput[];
+}
+
+async function getJson(config: EndpointConfig, path: string, doFetch: typeof fetch): Promise<unknown> {
+  let response: Response;
+  let text: string;
+  try {
+    response = await doFetch(endpointUrl(config.url, path), { headers: { authorization: `Bearer ${config.token}`, accept: 'application/json' } });
+    text = await response.text();
+  } catch (error) {
+    throw new EndpointReadError(`GET ${API_PREFIX}${path}: ${error instanceof Error ? error.message : String(error)}`, null);
+  }
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (response.status !== 200) {
+    const error = ApiError.safeParse(body);
+    throw new EndpointReadError(`GET ${API_PREFIX}${path}: HTTP ${response.status}${error.success ? ` ${error.data.error}: ${error.data.message.en}` : ''}`, response.status);
+  }
+  return body;
+}
+
+/** Inputs and the versions that could not be used; throws EndpointReadError when the endpoint cannot be read. */
+export async function readEndpointInputs(config: EndpointConfig, year: number, quarter: number, doFetch: typeof fetch = fetch): Promise<EndpointInputs> {
+  const listed = ReturnList.safeParse(await getJson(config, `/returns?year=${encodeURIComponent(year)}`, doFetch));
+  if (!listed.success) throw new EndpointReadError(`GET ${API_PREFIX}/returns: the answer is not a return list`, 200);
+  const returns = listed.data.returns.filter((r) => r.year === year && r.quarter <= quarter).sort((a, b) => a.returnId.localeCompare(b.returnId));
+  const inputs: ReturnInput[] = [];
+  const skipped: SkippedInput[] = [];
+  for (const r of returns) {
+    const versions = VersionList.safeParse(await getJson(config, `/returns/${encodeURIComponent(r.returnId)}/versions`, doFetch));
+    if (!versions.success) throw new EndpointReadError(`GET ${API_PREFIX}/returns/${r.returnId}/versions: the answer is not a version list`, 200);
+    for (const v of [...versions.data.versions].sort((a, b) => a.version - b.version)) {
+      const payload = SubmissionPayload.safeParse(v.payload);
+      if (!payload.success) {
+        skipped.push({ source: v.receiptNumber, reason: { vi: 'Dữ liệu của phiên bản này không còn đúng khuôn dạng.', en: 'This version’s payload no longer matches the payload schema.' } });
+        continue;
+      }
+      inputs.push({ payload: payload.data, source: { kind: 'endpoint', receiptNumber: v.receiptNumber, version: v.version, receivedAt: v.receivedAt } });
+    }
+  }
+  return { inputs: inCanonicalOrder(inputs), skipped };
+}
+
+/** The brief's shape: just the inputs (versions that do not parse are left out). */
+export async function returnInputsFromEndpoint(config: EndpointConfig, year: number, quarter: number, doFetch: typeof fetch = fetch): Promise<ReturnInput[]> {
+  return (await readEndpointInputs(config, year, quarter, doFetch)).inputs;
+}

@@ -1,0 +1,111 @@
+/**
+ * Reading many returned workbooks into ReturnInputs: in this thread for a few files, and with
+ * worker threads beside it for many (both cores: the main thread reads too, so the workers'
+ * start-up is never waited for). Results keep the files' order. Each file's bytes and cells are
+ * dropped as soon as its payload is built; only the ReturnInputs (and the skipped reasons) stay.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Catalogue, UnitList } from '../catalogue/schema';
+import { fileInput, type FileInput } from './fromFiles';
+
+export interface ReadFilesOptions {
+  catalogue: Catalogue;
+  units: UnitList;
+  /** Worker threads beside the main thread; default: none for ≤ 50 files, else the cores − 1 (1–3). */
+  threads?: number;
+  /** Run on the main thread once the workers are started, before it reads too (merge loads ExcelJS there meanwhile). */
+  whileWorkersStart?: () => void;
+}
+
+/** A file as merge names it: `shown` in reports, `path` to read. */
+export interface FileToRead {
+  path: string;
+  shown: string;
+}
+
+export function defaultMergeThreads(files: number): number {
+  if (files <= 50) return 0;
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.min(3, Math.max(1, cores - 1));
+}
+
+const unreadable = (shown: string, error: NodeJS.ErrnoException): FileInput => ({
+  skipped: {
+    source: shown,
+    reason: {
+      vi: `Không mở được tệp (${error.code ?? error.message}).`,
+      en: `The file cannot be opened (${error.code ?? error.message}).`,
+    },
+  },
+});
+
+/** One file, read and turned into its input in this thread. */
+export async function readOneFile(file: FileToRead, catalogue: Catalogue, units: UnitList): Promise<FileInput> {
+  let bytes: Buffer;
+  let modified: Date;
+  try {
+    [bytes, modified] = await Promise.all([fs.readFile(file.path), fs.stat(file.path).then((s) => s.mtime)]);
+  } catch (error) {
+    return unreadable(file.shown, error as NodeJS.ErrnoException);
+  }
+  return fileInput(bytes, file.shown, { catalogue, units, fallbackSubmittedAt: modified.toISOString() });
+}
+
+// The worker is TypeScript: it loads through tsx's CommonJS hook, as bin/chitieu.js does.
+const BOOTSTRAP = `require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'readFilesWorker.ts'))});`;
+
+/** How many files a worker takes at a time: few enough to share the tail evenly. */
+const BATCH = 8;
+
+export async function readFiles(files: readonly FileToRead[], options: ReadFilesOptions): Promise<FileInput[]> {
+  const { catalogue, units } = options;
+  const results: FileInput[] = new Array(files.length);
+  let next = 0;
+  const take = (n: number): number[] => {
+    const out: number[] = [];
+    while (out.length < n && next < files.length) out.push(next++);
+    return out;
+  };
+  const threads = options.threads ?? defaultMergeThreads(files.length);
+
+  const workers: Promise<void>[] = [];
+  for (let t = 0; t < threads; t++) {
+    workers.push(
+      new Promise<void>((resolve) => {
+        const worker = new Worker(BOOTSTRAP, { eval: true });
+        let held: number[] = [];
+        const feed = () => {
+          held = take(BATCH);
+          if (held.length === 0) {
+            void worker.terminate();
+            return;
+          }
+          worker.postMessage(held.map((i) => files[i]!));
+        };
+        worker.on('message', (message: { ready?: true; results?: FileInput[] }) => {
+          if (message.results) message.results.forEach((r, k) => (results[held[k]!] = r));
+          feed();
+        });
+        // A thread that fails leaves its batch to the main thread (below), and stops.
+        const done = () => {
+          for (const i of held) if (!results[i]) orphans.push(i);
+          held = [];
+          resolve();
+        };
+        worker.on('error', done);
+        worker.on('exit', done);
+      }),
+    );
+  }
+  const orphans: number[] = [];
+  if (threads > 0) options.whileWorkersStart?.();
+
+  // The main thread reads too, one file at a time, until the queue is empty.
+  for (let i = take(1)[0]; i !== undefined; i = take(1)[0]) results[i] = await readOneFile(files[i]!, catalogue, units);
+  await Promise.all(workers);
+  for (const i of orphans) results[i] = await readOneFile(files[i]!, catalogue, units);
+  return results;
+}

@@ -1,0 +1,199 @@
+/**
+ * The fast reader (fflate + a small XML scan) gives what the ExcelJS reader gives, for every cell
+ * shape a return meets — numbers, percent and provisional formats, text figures, rich text,
+ * formulas, errors, dates, booleans, empty cells — for damaged names, and for the check sheet's
+ * justifications and the receipt; and it never throws on bytes that are not a workbook.
+ */
+import ExcelJS from 'exceljs';
+import { zipSync, strToU8 } from 'fflate';
+import { loadCatalogue, loadUnits } from '../../../src/catalogue/load';
+import { tableCellName } from '../../../src/domain/cellContract';
+import { flagKey } from '../../../src/domain/flags';
+import { validateReturn } from '../../../src/domain/validate/validateReturn';
+import { receiptPlan } from '../../../src/layout/receiptPlan';
+import { CHECK_SHEET_NAME } from '../../../src/workbook/excel/check/checkSheet';
+import { readReturnData } from '../../../src/workbook/xlsx/check/readReturnData';
+import { decodeXml, readReturnDataFast, readReturnFast } from '../../../src/workbook/xlsx/fastReturn';
+import { withReceiptSheet } from '../../../src/workbook/xlsx/receipt';
+import { fileInput } from '../../../src/summary/fromFiles';
+import { buildPayload } from '../../../src/domain/payload/buildPayload';
+import { contentSubmissionId } from '../../../src/submit/contentId';
+import { CLEAN, FILLED, MINISTRY, editWorkbook, filledReturnFile, stored } from '../check/fixtures';
+import { filledReturn } from '../../../scripts/lib/filledReturns';
+
+const catalogue = loadCatalogue();
+const units = loadUnits();
+
+async function expectSameRead(bytes: Buffer): Promise<void> {
+  const slow = await readReturnData(bytes, catalogue);
+  const fast = readReturnDataFast(bytes, catalogue);
+  expect(fast).toStrictEqual(slow);
+  // The stronger check: the same flags and assessment, whichever reader read it.
+  if (slow.ok && fast.ok) expect(validateReturn(fast.data, { catalogue, units })).toStrictEqual(validateReturn(slow.data, { catalogue, units }));
+}
+
+const Q1 = (row: string) => tableCellName(row, 'Q1');
+const Q2 = (row: string) => tableCellName(row, 'Q2');
+
+describe('fastReturn: the same ReadResult as the ExcelJS reader', () => {
+  it('reads the test fixtures (filled with errors, and clean)', async () => {
+    await expectSameRead(await filledReturnFile());
+    await expectSameRead(await filledReturnFile(MINISTRY, 2025, stored(CLEAN)));
+    await expectSameRead(await filledReturnFile(MINISTRY, 2025, stored(FILLED)));
+  });
+
+  it('reads generated returns of several units (numbers, comparisons, sections)', async () => {
+    for (const [i, unit] of ['bo-tai-chinh', 'tinh-an-giang', 'bo-y-te', 'bo-cong-thuong'].entries()) {
+      if (!units.units.some((u) => u.id === unit)) continue;
+      await expectSameRead(await filledReturn(unit, { year: 2025, quarter: 2, seed: i }));
+    }
+  });
+
+  it('reads every cell shape: formulas, rich text, errors, dates, booleans, text figures, provisional formats, entities', async () => {
+    const date = new Date(Date.UTC(2025, 4, 1));
+    const bytes = await filledReturnFile(MINISTRY, 2025, {
+      ...stored(CLEAN),
+      [Q2('1.1')]: { formula: '0.1+0.05', result: 0.15 },
+      [Q1('1.1')]: { richText: [{ text: '14,' }, { font: { bold: true }, text: '96%' }] },
+      [Q2('1.2.OTHER')]: { error: '#N/A' },
+      [tableCellName('1.1', 'Q3')]: date,
+      [tableCellName('1.1', 'Q4')]: { formula: 'A1' },
+      [tableCellName('1.1', 'Q1_INTL')]: { text: 'ITU 2023', hyperlink: 'https://itu.int' },
+      [tableCellName('1.1', 'Q2_INTL')]: 'Thái Lan <20%> & "OECD" 35%',
+      [tableCellName('1.1', 'Q3_INTL')]: true,
+      [tableCellName('1.1', 'TY_INTL')]: { formula: 'IF(1,"ước ~6%","")', result: 'ước ~6%' },
+      [Q2('2.8')]: '15,50% (ước)',
+      [Q2('2.9')]: '- (chưa điều tra)',
+      CT_CONTACT_NAME: '',
+      CT_CONTACT_TITLE: { formula: '1=1', result: true },
+      CT_CONTACT_ORG: { formula: 'NA()', result: { error: '#N/A' } },
+      CT_CONTACT_PHONE: { formula: '0', result: 0 },
+      [tableCellName('2.9', 'Q1_INTL')]: { formula: '1=2', result: false },
+      CT_TREND: 'Dòng 1\r\nDòng 2 _x000D_ giữ nguyên\rhết',
+    });
+    const provisional = await editWorkbook(bytes, (wb) => {
+      const sheet = wb.worksheets[0]!;
+      const names = wb.definedNames.model as { name: string; ranges: string[] }[];
+      const at = (name: string) => names.find((n) => n.name === name)!.ranges[0]!.split('!')[1]!.replace(/\$/g, '');
+      // A style of its own for each cell: ExcelJS shares a loaded style between cells.
+      const format = (name: string, numFmt: string, value?: ExcelJS.CellValue) => {
+        const cell = sheet.getCell(at(name));
+        cell.style = { ...cell.style, numFmt };
+        if (value !== undefined) cell.value = value;
+      };
+      format(Q1('2.8'), '0.00%" (ước)"');
+      format(Q1('2.9'), '0.0%" (tạm ước tính)"');
+      format(tableCellName('2.9', 'Q3'), 'dd/mm/yyyy', 45778);
+      format(tableCellName('2.8', 'Q3'), '0', 0.5);
+    });
+    await expectSameRead(bytes);
+    await expectSameRead(provisional);
+    const fast = readReturnDataFast(provisional, catalogue);
+    if (!fast.ok) throw new Error('not readable');
+    expect(fast.data.table['2.8']!.Q1!.numberFormat).toBe('0.00%" (ước)"');
+    expect(fast.data.table['2.9']!.Q3!.value).toEqual(new Date(Date.UTC(2025, 4, 1)));
+    expect(fast.data.table['1.1']!.Q1!.value).toBe('14,96%');
+    expect(fast.data.table['1.1']!.Q2_INTL!.value).toBe('Thái Lan <20%> & "OECD" 35%');
+  });
+
+  it('reads damaged names as the ExcelJS reader does (missing, #REF!, another sheet, a range, a constant)', async () => {
+    const base = await filledReturnFile(MINISTRY, 2025, stored(CLEAN));
+    const edits: ((wb: ExcelJS.Workbook) => void)[] = [
+      (wb) => wb.definedNames.remove(`'${wb.worksheets[0]!.name}'!$A$1`, 'CT_UNIT_ID'),
+      (wb) => {
+        const names = wb.definedNames.model as { name: string; ranges: string[] }[];
+        wb.definedNames.model = names.map((n) => (n.name === Q1('2.8') ? { name: n.name, ranges: [`Khác!$A$1`] } : n));
+        wb.addWorksheet('Khác');
+      },
+      (wb) => {
+        const names = wb.definedNames.model as { name: string; ranges: string[] }[];
+        wb.definedNames.model = names.map((n) => (n.name === Q1('2.8') ? { name: n.name, ranges: [n.ranges[0]!.replace(/\$(\d+)$/, '$$$1:$$H$$$1')] } : n));
+      },
+      (wb) => {
+        const names = wb.definedNames.model as { name: string; ranges: string[] }[];
+        wb.definedNames.model = names.filter((n) => !n.name.startsWith('CT_2_8'));
+      },
+    ];
+    for (const edit of edits) await expectSameRead(await editWorkbook(base, edit));
+    // Names Excel writes that ExcelJS cannot write: #REF!, a constant, a formula, two areas.
+    const { unzipSync, strFromU8 } = await import('fflate');
+    for (const replacement of ['#REF!', "'Phụ lục 01'!#REF!", '"hằng số"', "SUM('Phụ lục 01'!$E$30:$E$31)", "'Phụ lục 01'!$E$30,'Phụ lục 01'!$E$32", '#REF!$E$30']) {
+      const files = unzipSync(base);
+      const xml = strFromU8(files['xl/workbook.xml']!);
+      files['xl/workbook.xml'] = strToU8(xml.replace(/(<definedName name="CT_2_8_Q1"[^>]*>)[^<]*(<\/definedName>)/, (_, a: string, b: string) => `${a}${replacement.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}${b}`));
+      await expectSameRead(Buffer.from(zipSync(files)));
+    }
+  });
+
+  it('finds the check sheet’s justifications and the receipt time', async () => {
+    const key = flagKey('target.behindPath', Q1('2.8'));
+    const withCheck = await editWorkbook(await filledReturnFile(MINISTRY, 2025, stored(CLEAN)), (wb) => {
+      const sheet = wb.addWorksheet(CHECK_SHEET_NAME);
+      sheet.getCell('A1').value = 'Kết quả kiểm tra';
+      sheet.getCell('F6').value = 'Đang triển khai & sẽ bổ sung';
+      sheet.getCell('G6').value = key;
+      sheet.getCell('F7').value = { richText: [{ text: 'giải ' }, { text: 'trình' }] };
+      sheet.getCell('G7').value = 'old.rule:CT_1_1_Q1';
+      sheet.getCell('G8').value = 'not a key';
+    });
+    await expectSameRead(withCheck);
+    const fast = readReturnDataFast(withCheck, catalogue);
+    expect(fast.ok && fast.data.justifications).toEqual({ [key]: 'Đang triển khai & sẽ bổ sung', 'old.rule:CT_1_1_Q1': 'giải trình' });
+
+    const receivedAt = '2025-07-05T08:30:00.000Z';
+    const receipt = { receiptNumber: 'CT-2025-Q1-bo-y-te-v1', returnId: 'bo-y-te.2025.q1', submissionId: '3f1c2b9e-8d4a-4c6b-9e2f-0a1b2c3d4e5f', unitId: MINISTRY, year: 2025, quarter: 1, version: 1, receivedAt, created: true };
+    const withReceipt = await withReceiptSheet(withCheck, receiptPlan({ status: 'accepted', receipt, unitName: 'Bộ Y tế' }, 'vi'));
+    await expectSameRead(withReceipt);
+    expect(readReturnFast(withReceipt, catalogue).receivedAt).toBe(receivedAt);
+    expect(readReturnFast(withCheck, catalogue).receivedAt).toBeNull();
+  });
+
+  it('builds the same payload as `chitieu submit` would from the ExcelJS reading', async () => {
+    const bytes = await filledReturn('bo-tai-chinh', { year: 2025, quarter: 2, seed: 3 });
+    const slow = await readReturnData(bytes, catalogue);
+    if (!slow.ok) throw new Error('not readable');
+    const check = validateReturn(slow.data, { catalogue, units });
+    const built = buildPayload(slow.data, check, { submissionId: '00000000-0000-4000-8000-000000000000', submittedAt: '2025-07-01T00:00:00.000Z', quarter: check.quarter! });
+    const fromFile = fileInput(bytes, 'a.xlsx', { catalogue, units, fallbackSubmittedAt: '2025-07-01T00:00:00.000Z' });
+    expect(fromFile.input?.payload).toStrictEqual({ ...built, submissionId: contentSubmissionId(built) });
+    expect(fromFile.input?.source).toEqual({ kind: 'file', file: 'a.xlsx', receivedAt: null });
+  });
+
+  it('never throws: a truncated zip, a text file, random bytes, an empty file, a zip that is no workbook, a workbook that is no return', async () => {
+    const good = await filledReturnFile(MINISTRY, 2025, stored(CLEAN));
+    const otherZip = Buffer.from(zipSync({ 'a.txt': strToU8('hello') }));
+    const plain = new ExcelJS.Workbook();
+    plain.addWorksheet('Sheet1').getCell('A1').value = 42;
+    const notReturn = Buffer.from(await plain.xlsx.writeBuffer());
+    const cases: [string, Uint8Array, boolean][] = [
+      ['truncated', good.subarray(0, Math.floor(good.length / 2)), true],
+      ['cut at the end', good.subarray(0, good.length - 10), true],
+      ['text', Buffer.from('this is not a workbook\n'), true],
+      ['random', Uint8Array.from({ length: 5000 }, (_, i) => (i * 7919) % 251), true],
+      ['empty', new Uint8Array(0), true],
+      ['zip without workbook', otherZip, true],
+      ['workbook, no return', notReturn, false],
+    ];
+    for (const [label, bytes, damaged] of cases) {
+      const read = readReturnFast(bytes, catalogue);
+      expect({ label, ok: read.result.ok, damaged: Boolean(read.damaged) }).toEqual({ label, ok: false, damaged });
+    }
+    const notReturnRead = readReturnFast(notReturn, catalogue).result;
+    expect(notReturnRead).toStrictEqual(await readReturnData(notReturn, catalogue));
+  });
+});
+
+describe('fastReturn: text as a browser decodes it', () => {
+  // WHATWG's windows-1252 index for 0x80–0x9F (what a browser's TextDecoder("latin1") gives there;
+  // Node's gives the bytes' own code points). 0 = undefined there: the byte's own code point.
+  const CP1252 = [0x20ac, 0, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0, 0x17d, 0, 0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0, 0x17e, 0x178];
+  const asBrowserLatin1 = (bytes: Uint8Array) => Array.from(bytes, (b) => String.fromCharCode(b >= 0x80 && b < 0xa0 && CP1252[b - 0x80] ? CP1252[b - 0x80]! : b)).join('');
+
+  it('decodes UTF-8 fragments whose bytes fall in 0x80–0x9F (windows-1252 there) as Node’s latin1 does', () => {
+    const text = 'Đồng bộ hệ thống dữ liệu — “Bộ Y tế” € ờ ị';
+    const bytes = new TextEncoder().encode(text);
+    expect(bytes.some((b) => b >= 0x80 && b < 0xa0 && CP1252[b - 0x80] !== 0)).toBe(true);
+    expect(decodeXml(asBrowserLatin1(bytes))).toBe(text);
+    expect(decodeXml(Buffer.from(bytes).toString('latin1'))).toBe(text);
+  });
+});
