@@ -14,7 +14,7 @@ import {
   returnIdOf,
   type ReviewRequest,
 } from '../domain/payload/api';
-import { endpointUrl, type EndpointConfig } from '../submit/client';
+import { exchange, type EndpointConfig } from '../submit/client';
 
 export type ApiOutcome<T> = { ok: true; data: T } | { ok: false; httpStatus: number | null; error: ApiError };
 
@@ -34,38 +34,17 @@ async function call<S extends z.ZodType>(
   options: ReviewClientOptions,
   init: { method: 'GET' | 'POST'; body?: unknown } = { method: 'GET' },
 ): Promise<ApiOutcome<z.infer<S>>> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 30_000);
-  let response: Response;
-  let text: string;
-  try {
-    response = await (options.fetch ?? fetch)(endpointUrl(config.url, path), {
-      method: init.method,
-      headers: { authorization: `Bearer ${config.token}`, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-      signal: controller.signal,
-    });
-    text = await response.text();
-  } catch (error) {
-    const reason = controller.signal.aborted ? 'timeout' : error instanceof Error ? error.message : String(error);
-    return failure(null, `Không kết nối được máy chủ: ${reason}`, `Could not reach the server: ${reason}`);
-  } finally {
-    clearTimeout(timer);
-  }
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
-  if (response.ok) {
+  const answer = await exchange(config, path, init, options);
+  if (!answer.reached) return failure(null, `Không kết nối được máy chủ: ${answer.reason}`, `Could not reach the server: ${answer.reason}`);
+  const { status, body } = answer;
+  if (status >= 200 && status < 300) {
     const parsed = schema.safeParse(body);
     if (parsed.success) return { ok: true, data: parsed.data };
-    return failure(response.status, `Máy chủ trả lời không như mong đợi (HTTP ${response.status}).`, `The server gave an unexpected answer (HTTP ${response.status}).`);
+    return failure(status, `Máy chủ trả lời không như mong đợi (HTTP ${status}).`, `The server gave an unexpected answer (HTTP ${status}).`);
   }
   const error = ApiError.safeParse(body);
-  if (error.success) return { ok: false, httpStatus: response.status, error: error.data };
-  return failure(response.status, `Máy chủ trả lời HTTP ${response.status}.`, `The server answered HTTP ${response.status}.`);
+  if (error.success) return { ok: false, httpStatus: status, error: error.data };
+  return failure(status, `Máy chủ trả lời HTTP ${status}.`, `The server answered HTTP ${status}.`);
 }
 
 const enc = encodeURIComponent;

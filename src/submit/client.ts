@@ -43,23 +43,38 @@ function unknownError(status: number, text: string): ApiError {
   };
 }
 
-export async function submitPayload(config: EndpointConfig, payload: SubmissionPayload, options: ClientOptions = {}): Promise<SubmitOutcome> {
-  const doFetch = options.fetch ?? fetch;
+/** What came back from one request: nothing (network down, timeout), or a status and its JSON body (null when not JSON). */
+export type Exchange = { reached: false; reason: string } | { reached: true; status: number; body: unknown; text: string };
+
+/**
+ * One request to the endpoint with the token, a timeout and the answer read as JSON: the one
+ * place the add-in's and the command line's clients (submit, review, aggregate) talk HTTP.
+ */
+export async function exchange(
+  config: EndpointConfig,
+  path: string,
+  init: { method: 'GET' | 'POST'; body?: unknown },
+  options: ClientOptions = {},
+): Promise<Exchange> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 30_000);
-  let response: Response;
+  let status: number;
   let text: string;
   try {
-    response = await doFetch(endpointUrl(config.url, '/returns'), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${config.token}` },
-      body: JSON.stringify(payload),
+    const response = await (options.fetch ?? fetch)(endpointUrl(config.url, path), {
+      method: init.method,
+      headers: {
+        authorization: `Bearer ${config.token}`,
+        accept: 'application/json',
+        ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
       signal: controller.signal,
     });
+    status = response.status;
     text = await response.text();
   } catch (error) {
-    const reason = controller.signal.aborted ? 'timeout' : error instanceof Error ? error.message : String(error);
-    return { status: 'unreachable', httpStatus: null, reason };
+    return { reached: false, reason: controller.signal.aborted ? 'timeout' : error instanceof Error ? error.message : String(error) };
   } finally {
     clearTimeout(timer);
   }
@@ -69,15 +84,22 @@ export async function submitPayload(config: EndpointConfig, payload: SubmissionP
   } catch {
     body = null;
   }
-  if (response.status === 200 || response.status === 201) {
+  return { reached: true, status, body, text };
+}
+
+export async function submitPayload(config: EndpointConfig, payload: SubmissionPayload, options: ClientOptions = {}): Promise<SubmitOutcome> {
+  const answer = await exchange(config, '/returns', { method: 'POST', body: payload }, options);
+  if (!answer.reached) return { status: 'unreachable', httpStatus: null, reason: answer.reason };
+  const { status, body, text } = answer;
+  if (status === 200 || status === 201) {
     const receipt = Receipt.safeParse(body);
     if (receipt.success) return { status: 'accepted', receipt: receipt.data };
     // A 2xx we cannot read may still mean it was stored: the same submission id sent again is safe.
-    return { status: 'unreachable', httpStatus: response.status, reason: 'unreadable receipt' };
+    return { status: 'unreachable', httpStatus: status, reason: 'unreadable receipt' };
   }
-  if (RETRYABLE.has(response.status)) return { status: 'unreachable', httpStatus: response.status, reason: `HTTP ${response.status}` };
+  if (RETRYABLE.has(status)) return { status: 'unreachable', httpStatus: status, reason: `HTTP ${status}` };
   const error = ApiError.safeParse(body);
-  return { status: 'refused', httpStatus: response.status, error: error.success ? error.data : unknownError(response.status, text) };
+  return { status: 'refused', httpStatus: status, error: error.success ? error.data : unknownError(status, text) };
 }
 
 /** Exponential backoff with full jitter: 1 s, 2 s, 4 s … capped at 5 minutes. */

@@ -11,7 +11,7 @@
 import { API_PREFIX, ApiError, ReturnList, VersionList } from '../domain/payload/api';
 import { SubmissionPayload } from '../domain/payload/schema';
 import type { ReturnInput, SkippedInput } from '../domain/summary/types';
-import { endpointUrl, type EndpointConfig } from '../submit/client';
+import { exchange, type EndpointConfig } from '../submit/client';
 import { inCanonicalOrder } from '../domain/summary/order';
 
 export class EndpointReadError extends Error {
@@ -30,25 +30,13 @@ export interface EndpointInputs {
 }
 
 async function getJson(config: EndpointConfig, path: string, doFetch: typeof fetch): Promise<unknown> {
-  let response: Response;
-  let text: string;
-  try {
-    response = await doFetch(endpointUrl(config.url, path), { headers: { authorization: `Bearer ${config.token}`, accept: 'application/json' } });
-    text = await response.text();
-  } catch (error) {
-    throw new EndpointReadError(`GET ${API_PREFIX}${path}: ${error instanceof Error ? error.message : String(error)}`, null);
+  const answer = await exchange(config, path, { method: 'GET' }, { fetch: doFetch });
+  if (!answer.reached) throw new EndpointReadError(`GET ${API_PREFIX}${path}: ${answer.reason}`, null);
+  if (answer.status !== 200) {
+    const error = ApiError.safeParse(answer.body);
+    throw new EndpointReadError(`GET ${API_PREFIX}${path}: HTTP ${answer.status}${error.success ? ` ${error.data.error}: ${error.data.message.en}` : ''}`, answer.status);
   }
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
-  if (response.status !== 200) {
-    const error = ApiError.safeParse(body);
-    throw new EndpointReadError(`GET ${API_PREFIX}${path}: HTTP ${response.status}${error.success ? ` ${error.data.error}: ${error.data.message.en}` : ''}`, response.status);
-  }
-  return body;
+  return answer.body;
 }
 
 /** Inputs and the versions that could not be used; throws EndpointReadError when the endpoint cannot be read. */

@@ -172,20 +172,28 @@ async function review(host: ExcelHost, ctx: Ctx, options: { quarter?: number; ac
   });
 }
 
+/**
+ * The first sync of prepare and export: the return, the stored submission state and the receipt
+ * sheet read together; then the return checked and its blockers (errors, open warnings) found.
+ */
+async function readForSending(context: Excel.RequestContext, ctx: Ctx, options: { quarter?: number; acknowledged: string[] }) {
+  const read = queueReturnSnapshot(context, ctx.catalogue);
+  const settings = queueReadSubmission(context);
+  const receipt = queueFindReceiptSheet(context);
+  await context.sync();
+  const checked = checkRead(read, ctx, options.quarter);
+  if (!checked.ok) return checked.outcome;
+  const blockers = blockersOf(checked.result, new Set(options.acknowledged));
+  if (isBlocked(blockers)) return { status: 'blocked' as const, ...blockers };
+  return { status: 'ready' as const, checked, stored: settings(), receipt, at: ctx.now().toISOString() };
+}
+
 async function prepare(host: ExcelHost, ctx: Ctx, options: { quarter?: number; acknowledged: string[]; lang?: Lang; replacePending?: boolean }): Promise<PrepareOutcome> {
   const lang = options.lang ?? 'vi';
   return host.run(async (context) => {
-    const read = queueReturnSnapshot(context, ctx.catalogue);
-    const settings = queueReadSubmission(context);
-    const receipt = queueFindReceiptSheet(context);
-    await context.sync();
-    const checked = checkRead(read, ctx, options.quarter);
-    if (!checked.ok) return checked.outcome;
-    const blockers = blockersOf(checked.result, new Set(options.acknowledged));
-    if (isBlocked(blockers)) return { status: 'blocked', ...blockers };
-
-    const stored = settings();
-    const at = ctx.now().toISOString();
+    const first = await readForSending(context, ctx, options);
+    if (first.status !== 'ready') return first;
+    const { checked, stored, receipt, at } = first;
     const fresh = payloadOf(checked, { submissionId: ctx.newId(), submittedAt: at });
     let pending: StoredPending;
     let reused = false;
@@ -274,17 +282,9 @@ async function send(host: ExcelHost, ctx: Ctx, config: EndpointConfig, options: 
 async function exportForEmail(host: ExcelHost, ctx: Ctx, options: { quarter?: number; acknowledged: string[]; lang?: Lang }): Promise<ExportOutcome> {
   const lang = options.lang ?? 'vi';
   return host.run(async (context) => {
-    const read = queueReturnSnapshot(context, ctx.catalogue);
-    const settings = queueReadSubmission(context);
-    const receipt = queueFindReceiptSheet(context);
-    await context.sync();
-    const checked = checkRead(read, ctx, options.quarter);
-    if (!checked.ok) return checked.outcome;
-    const blockers = blockersOf(checked.result, new Set(options.acknowledged));
-    if (isBlocked(blockers)) return { status: 'blocked', ...blockers };
-
-    const stored = settings();
-    const at = ctx.now().toISOString();
+    const first = await readForSending(context, ctx, options);
+    if (first.status !== 'ready') return first;
+    const { checked, stored, receipt, at } = first;
     let payload = payloadOf(checked, { submissionId: ctx.newId(), submittedAt: at });
     // The same content as a pending submission is the same submission, whichever way it travels.
     if (stored.pending && contentFingerprint(stored.pending.payload) === contentFingerprint(payload)) payload = stored.pending.payload;
