@@ -15,18 +15,19 @@
  *   timeout: try again later; `--format json` says `"code": "unreachable"`), or a bad option;
  * - 2 the file cannot be read as a return (as `validate`), or an unexpected fault.
  */
-import { promises as fs, constants as fsConstants, type Stats } from 'node:fs';
+import { promises as fs, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import { findUnit, loadCatalogue, loadUnits } from '../../catalogue/load';
 import type { CheckResult } from '../../domain/flags';
 import type { ApiError, Receipt } from '../../domain/payload/api';
 import type { SubmissionPayload } from '../../domain/payload/schema';
 import { problemsMessage } from '../../domain/readContract';
-import type { ReadResult, ReturnData } from '../../domain/returnData';
+import type { ReturnData } from '../../domain/returnData';
 import { validateReturn } from '../../domain/validate/validateReturn';
 import type { EndpointConfig, SubmitOutcome } from '../../submit/client';
 import { UserFacingError, type Lang } from '../../workbook/port';
 import { parseChoice } from '../args';
+import { readReturnFileOrExit, unreadableFile, type ReturnFileRead } from '../returnFile';
 import { addCommonOptions, commandLang, type CliCommand } from '../command';
 import { CliExit, EXIT, type CliIO } from '../io';
 import { cliText, type CliTextKey } from '../messages';
@@ -87,43 +88,6 @@ export function parseEndpoint(value: string): URL {
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 // ---- reading the file -------------------------------------------------------------------------
-
-const READ_ERRORS: Record<string, CliTextKey> = { ENOENT: 'validateNotFound', EISDIR: 'validateIsFolder', EACCES: 'validateNoAccess', EPERM: 'validateNoAccess' };
-
-/** Exit 2 with the reason, as `validate`: the file is not there, not an .xlsx, or not a return. */
-function unreadable(io: CliIO, lang: Lang, message: string): never {
-  printError(io, lang, message);
-  throw new CliExit(EXIT.unexpected);
-}
-
-interface ReadFile {
-  bytes: Buffer;
-  stat: Stats;
-  read: ReadResult;
-}
-
-async function readReturnFile(io: CliIO, lang: Lang, file: string, shownAs: string): Promise<ReadFile> {
-  let bytes: Buffer;
-  let stat: Stats;
-  try {
-    stat = await fs.stat(file);
-    if (stat.isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
-    bytes = await fs.readFile(file);
-  } catch (error) {
-    const key = READ_ERRORS[(error as NodeJS.ErrnoException).code ?? ''];
-    if (!key) throw error;
-    return unreadable(io, lang, cliText('validateNoFile', lang, { file: shownAs, reason: cliText(key, lang) }));
-  }
-  // ExcelJS takes a quarter of a second to load: only the commands that read files pay for it.
-  // require, not import(): bin/chitieu.js runs through tsx's CommonJS hook, which import() bypasses.
-  const { readReturnData } = require('../../workbook/xlsx/check/readReturnData') as typeof import('../../workbook/xlsx/check/readReturnData');
-  try {
-    return { bytes, stat, read: await readReturnData(bytes) };
-  } catch (error) {
-    if (error instanceof UserFacingError) return unreadable(io, lang, error.messages[lang]);
-    throw error;
-  }
-}
 
 // ---- the payload ------------------------------------------------------------------------------
 
@@ -259,7 +223,7 @@ const WRITE_ERRORS: Record<string, CliTextKey> = {
 type WriteResult = { written: true; sheet: string } | { written: false; reason: string };
 
 /** Writes the receipt sheet into the file, or says why it could not. */
-async function writeReceipt(file: string, before: ReadFile, receipt: Receipt, data: ReturnData, lang: Lang): Promise<WriteResult> {
+async function writeReceipt(file: string, before: ReturnFileRead, receipt: Receipt, data: ReturnData, lang: Lang): Promise<WriteResult> {
   const failed = (reason: string): WriteResult => ({ written: false, reason });
   const now = await fs.stat(file).catch(() => null);
   if (!now) return failed(cliText('submitWriteGone', lang));
@@ -355,9 +319,9 @@ async function runSubmit(io: CliIO, cwd: string, lang: Lang, file: string, optio
 
   // 1. Read and check, as `validate` does: nothing is sent while the return has errors.
   const target = path.resolve(cwd, file);
-  const readFile = await readReturnFile(io, lang, target, file);
+  const readFile = await readReturnFileOrExit(io, lang, target, file);
   const { read } = readFile;
-  if (!read.ok) unreadable(io, lang, cliText('validateNotReturn', lang, { file, reason: problemsMessage(read.problems)[lang] }));
+  if (!read.ok) unreadableFile(io, lang, cliText('validateNotReturn', lang, { file, reason: problemsMessage(read.problems)[lang] }));
   const data = read.data;
   const check = validateReturn(data, { catalogue: loadCatalogue(), units: loadUnits(), ...(quarterOption !== undefined ? { quarter: quarterOption } : {}) });
   if (check.counts.error > 0) {

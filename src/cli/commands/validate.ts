@@ -1,17 +1,17 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { loadCatalogue, loadUnits } from '../../catalogue/load';
 import type { AssessmentStatus, CheckResult, Flag, Severity } from '../../domain/flags';
 import { problemsMessage } from '../../domain/readContract';
 import { validateReturn } from '../../domain/validate/validateReturn';
-import type { ReadResult, ReturnData } from '../../domain/returnData';
+import type { ReturnData } from '../../domain/returnData';
 import { splitReference } from '../../workbook/excel/a1';
 import { UserFacingError, type Lang } from '../../workbook/port';
 import { parseChoice } from '../args';
+import { readReturnFileOrExit, unreadableFile } from '../returnFile';
 import { addCommonOptions, commandLang, type CliCommand } from '../command';
-import { CliExit, EXIT, type CliIO } from '../io';
+import { CliExit, EXIT } from '../io';
 import { cliText, type CliTextKey } from '../messages';
-import { formatTable, printError, printJson } from '../output';
+import { formatTable, printJson } from '../output';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -96,34 +96,6 @@ function parseQuarter(value: string): number {
   throw new UserFacingError('bad-quarter', { vi: cliText('validateBadQuarter', 'vi', { value }), en: cliText('validateBadQuarter', 'en', { value }) });
 }
 
-const READ_ERRORS: Record<string, CliTextKey> = { ENOENT: 'validateNotFound', EISDIR: 'validateIsFolder', EACCES: 'validateNoAccess', EPERM: 'validateNoAccess' };
-
-/** Exit 2 with the reason: the file is not there, not an .xlsx, or not a return. */
-function unreadable(io: CliIO, lang: Lang, message: string): never {
-  printError(io, lang, message);
-  throw new CliExit(EXIT.unexpected);
-}
-
-async function readFile(io: CliIO, lang: Lang, file: string, shownAs: string): Promise<ReadResult> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (error) {
-    const key = READ_ERRORS[(error as NodeJS.ErrnoException).code ?? ''];
-    if (!key) throw error;
-    return unreadable(io, lang, cliText('validateNoFile', lang, { file: shownAs, reason: cliText(key, lang) }));
-  }
-  // ExcelJS takes a quarter of a second to load: only the commands that read files pay for it.
-  // require, not import(): bin/chitieu.js runs through tsx's CommonJS hook, which import() bypasses.
-  const { readReturnData } = require('../../workbook/xlsx/check/readReturnData') as typeof import('../../workbook/xlsx/check/readReturnData');
-  try {
-    return await readReturnData(bytes);
-  } catch (error) {
-    if (error instanceof UserFacingError) return unreadable(io, lang, error.messages[lang]);
-    throw error;
-  }
-}
-
 export const validateCommand: CliCommand = {
   name: 'validate',
   register(program, { io, cwd, lang: helpLang }) {
@@ -140,8 +112,8 @@ export const validateCommand: CliCommand = {
       const lang = commandLang(command);
       const format = parseChoice('--format', options.format ?? 'text', FORMATS);
       const quarter = options.quarter === undefined ? undefined : parseQuarter(options.quarter);
-      const read = await readFile(io, lang, path.resolve(cwd, file), file);
-      if (!read.ok) unreadable(io, lang, cliText('validateNotReturn', lang, { file, reason: problemsMessage(read.problems)[lang] }));
+      const { read } = await readReturnFileOrExit(io, lang, path.resolve(cwd, file), file);
+      if (!read.ok) unreadableFile(io, lang, cliText('validateNotReturn', lang, { file, reason: problemsMessage(read.problems)[lang] }));
       const result = validateReturn(read.data, { catalogue: loadCatalogue(), units: loadUnits(), ...(quarter !== undefined ? { quarter } : {}) });
       if (format === 'json') printJson(io, validateJson(result, lang));
       else io.out(validateText(file, read.data, result, lang));
