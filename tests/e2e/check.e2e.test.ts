@@ -9,14 +9,14 @@ import fs from 'fs';
 import path from 'path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { tableCellName } from '../../src/domain/cellContract';
-import { label } from '../../src/layout/labels';
 import type { FakeExcelHost } from '../fakes/fakeExcel';
 import { ROOT, buildProduction } from './build';
 import { launchChromium } from './browser';
+import { RETURN_SHEET, previewGrid } from './previewGrid';
 import { serveDirectory, type StaticServer } from './staticServer';
 
 const OUT = path.join(ROOT, 'test-output', 'e2e');
-const SHEET = label('sheetName', 'vi');
+const SHEET = RETURN_SHEET;
 const CHECK_SHEET = 'Kiểm tra';
 const Q1_28 = tableCellName('2.8', 'Q1');
 const Q1_29 = tableCellName('2.9', 'Q1');
@@ -51,12 +51,7 @@ afterAll(async () => {
 
 afterEach(() => expect(pageErrors).toEqual([]));
 
-/** Where the product put a contract name, read from the fake workbook through the page. */
-async function namedAddress(name: string): Promise<string> {
-  return page.evaluate((n) => (window as unknown as { __chitieuHost: FakeExcelHost }).__chitieuHost.snapshot().names[n]!.address!, name);
-}
-
-const cell = (address: string) => page.locator(`[data-grid-sheet="${SHEET}"] td[data-address="${address}"]`);
+const { cell, namedAddress, typeInto, createReturn, typeFocalPoint } = previewGrid(() => page);
 const panel = () => page.getByTestId('check-panel');
 const checkButton = () => panel().getByTestId('check-return');
 const flagFor = (key: string): Locator => panel().locator(`[data-testid="flag"][data-flag-key="${key}"]`);
@@ -64,17 +59,6 @@ const count = async (severity: string) => Number(await panel().getByTestId(`coun
 /** The preview's name box shows the selected cell, as Excel's does. */
 const selectedCell = (address: string) =>
   page.waitForFunction((a) => document.querySelector('[data-testid="name-box"]')?.textContent === a, address);
-
-/** Types into a named cell as a person does: click it (unlocked cells open the editor), type, Enter. */
-async function typeInto(name: string, text: string): Promise<void> {
-  const target = cell(await namedAddress(name));
-  await target.scrollIntoViewIfNeeded();
-  await target.click();
-  const editor = page.locator('input.editor');
-  await editor.fill(text);
-  await editor.press('Enter');
-  await editor.waitFor({ state: 'detached' });
-}
 
 /** Presses Kiểm tra and waits for the check to finish. */
 async function runCheck(): Promise<void> {
@@ -101,21 +85,9 @@ test('checking a workbook without a return says it cannot be read, as an error',
 });
 
 test('a reporter creates the return and types a quarter, the focal point and some bad figures', async () => {
-  const unitBox = page.getByRole('combobox', { name: /Đơn vị báo cáo/ });
-  await unitBox.click();
-  await unitBox.pressSequentially('Y tế');
-  await page.getByRole('option', { name: 'Bộ Y tế', exact: true }).click();
-  await page.getByRole('combobox', { name: /Năm báo cáo/ }).click();
-  await page.getByRole('option', { name: '2023', exact: true }).click();
-  await page.getByRole('button', { name: 'Tạo biểu mẫu' }).click();
-  await page.getByTestId('flow-success').waitFor();
-
+  await createReturn('Y tế', 'Bộ Y tế', 2023);
   await typeInto('CT_QUARTER', '1');
-  await typeInto('CT_CONTACT_NAME', 'Nguyễn Thị Lan');
-  await typeInto('CT_CONTACT_TITLE', 'Chuyên viên');
-  await typeInto('CT_CONTACT_ORG', 'Cục Công nghệ thông tin, Bộ Y tế');
-  await typeInto('CT_CONTACT_PHONE', '024 6273 2273');
-  await typeInto('CT_CONTACT_EMAIL', 'lan.nt@moh.gov.vn');
+  await typeFocalPoint({ name: 'Nguyễn Thị Lan', title: 'Chuyên viên', org: 'Cục Công nghệ thông tin, Bộ Y tế', phone: '024 6273 2273', email: 'lan.nt@moh.gov.vn' });
   await typeInto(Q1_28, 'abc');
   // The figure cells' validation warns but accepts, as Excel's "Warning" alert does.
   await page.getByTestId('edit-error').waitFor();

@@ -9,15 +9,15 @@ import fs from 'fs';
 import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { RECEIPT_NAMES, tableCellName } from '../../src/domain/cellContract';
-import { label } from '../../src/layout/labels';
 import type { FakeExcelHost } from '../fakes/fakeExcel';
 import { createToken, startServerProcess, tempDbFile, type ServerProcess } from '../support/serverProcess';
 import { ROOT, buildProduction } from './build';
 import { launchChromium } from './browser';
+import { RETURN_SHEET, previewGrid } from './previewGrid';
 import { serveDirectory, type StaticServer } from './staticServer';
 
 const OUT = path.join(ROOT, 'test-output', 'e2e');
-const SHEET = label('sheetName', 'vi');
+const SHEET = RETURN_SHEET;
 const RECEIPT_SHEET = 'Biên nhận';
 
 jest.setTimeout(120_000);
@@ -53,10 +53,6 @@ afterAll(async () => {
 afterEach(() => expect(pageErrors).toEqual([]));
 
 
-async function namedAddress(name: string): Promise<string> {
-  return page.evaluate((n) => (window as unknown as { __chitieuHost: FakeExcelHost }).__chitieuHost.snapshot().names[n]!.address!, name);
-}
-
 /** The value of a named cell, read from the fake workbook. */
 async function namedValue(name: string): Promise<unknown> {
   return page.evaluate((n) => {
@@ -66,22 +62,13 @@ async function namedValue(name: string): Promise<unknown> {
   }, name);
 }
 
-const cell = (sheet: string, address: string) => page.locator(`[data-grid-sheet="${sheet}"] td[data-address="${address}"]`);
+const { cell: gridCell, namedAddress, typeInto, createReturn, typeFocalPoint } = previewGrid(() => page);
+const cell = (sheet: string, address: string) => gridCell(address, sheet);
 const panel = () => page.getByTestId('submit-panel');
 
 async function showSheet(name: string): Promise<void> {
   await page.locator(`[role="tablist"][aria-label="Sheets"] [data-sheet="${name}"]`).click();
   await page.locator(`[data-grid-sheet="${name}"]`).waitFor();
-}
-
-async function typeInto(name: string, text: string): Promise<void> {
-  const target = cell(SHEET, await namedAddress(name));
-  await target.scrollIntoViewIfNeeded();
-  await target.click();
-  const editor = page.locator('input.editor');
-  await editor.fill(text);
-  await editor.press('Enter');
-  await editor.waitFor({ state: 'detached' });
 }
 
 async function shot(name: string): Promise<void> {
@@ -104,21 +91,9 @@ async function acknowledgeWarnings(): Promise<void> {
 }
 
 test('a reporter creates and fills the return, and the check finds no errors', async () => {
-  const unitBox = page.getByRole('combobox', { name: /Đơn vị báo cáo/ });
-  await unitBox.click();
-  await unitBox.pressSequentially('Y tế');
-  await page.getByRole('option', { name: 'Bộ Y tế', exact: true }).click();
-  await page.getByRole('combobox', { name: /Năm báo cáo/ }).click();
-  await page.getByRole('option', { name: '2025', exact: true }).click();
-  await page.getByRole('button', { name: 'Tạo biểu mẫu' }).click();
-  await page.getByTestId('flow-success').waitFor();
-
+  await createReturn('Y tế', 'Bộ Y tế', 2025);
   await typeInto('CT_QUARTER', '1');
-  await typeInto('CT_CONTACT_NAME', 'Nguyễn Thị Bình');
-  await typeInto('CT_CONTACT_TITLE', 'Chuyên viên');
-  await typeInto('CT_CONTACT_ORG', 'Cục Công nghệ thông tin');
-  await typeInto('CT_CONTACT_PHONE', "'0243 846 2131");
-  await typeInto('CT_CONTACT_EMAIL', 'binh@moh.gov.vn');
+  await typeFocalPoint({ name: 'Nguyễn Thị Bình', title: 'Chuyên viên', org: 'Cục Công nghệ thông tin', phone: "'0243 846 2131", email: 'binh@moh.gov.vn' });
   for (const row of ['1.2.OTHER', '2.8', '2.9']) {
     await typeInto(tableCellName(row, 'Q1'), '45%');
     await typeInto(tableCellName(row, 'Q1_INTL'), 'Eurostat 2023: 52%');
