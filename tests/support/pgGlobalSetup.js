@@ -1,8 +1,8 @@
 // Jest globalSetup: a throwaway PostgreSQL cluster for the tests that need one (see postgres.ts).
 //
 // - CHITIEU_TEST_PG_URL already set (an admin URL to a server you run): nothing to do.
-// - Otherwise, when some test file of this run uses tests/support/postgres, initdb a cluster in a
-//   fresh temp folder and start it on a free 127.0.0.1 port; its admin URL goes into
+// - Otherwise, when some test file of this run uses tests/support/postgres (or storeBackends, which
+//   uses it), initdb a cluster in a fresh temp folder and start it on a free 127.0.0.1 port; its admin URL goes into
 //   CHITIEU_TEST_PG_URL, which test workers inherit. pgGlobalTeardown stops it and removes the folder.
 // - PostgreSQL missing or failing to start: the reason goes into CHITIEU_TEST_PG_ERROR and only the
 //   PostgreSQL tests fail, with it (they never skip).
@@ -53,7 +53,7 @@ function runNeedsPostgres(globalConfig) {
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules') stack.push(file);
       } else if (/\.test\.tsx?$/.test(entry.name) && (!pattern || pattern.test(file))) {
-        if (fs.readFileSync(file, 'utf8').includes('support/postgres')) return true;
+        if (/support\/(postgres|storeBackends)/.test(fs.readFileSync(file, 'utf8'))) return true;
       }
     }
   }

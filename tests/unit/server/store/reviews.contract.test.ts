@@ -3,55 +3,13 @@
  * SQLite on a temp file and PostgreSQL on a fresh database. Append-only, ordered, refused for a
  * version that does not exist, and the triggers refuse UPDATE and DELETE.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { Client } from 'pg';
 import { returnIdOf } from '../../../../src/domain/payload/api';
 import { openStore } from '../../../../src/server/store/openStore';
 import type { NewReview, NewVersion, ReturnStore } from '../../../../src/server/store/port';
-import { dropDatabase, freshDatabaseUrl } from '../../../support/postgres';
+import { postgresBackend, sqliteBackend } from '../../../support/storeBackends';
 
-interface Backend {
-  name: 'sqlite' | 'postgres';
-  create(): Promise<string>;
-  remove(db: string): Promise<void>;
-  rawExec(db: string, sql: string): Promise<void>;
-}
-
-const sqlite: Backend = {
-  name: 'sqlite',
-  async create() {
-    return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chitieu-reviews-')), 'chitieu.sqlite');
-  },
-  async remove(db) {
-    fs.rmSync(path.dirname(db), { recursive: true, force: true });
-  },
-  async rawExec(db, sql) {
-    const conn = new Database(db);
-    try {
-      conn.exec(sql);
-    } finally {
-      conn.close();
-    }
-  },
-};
-
-const postgres: Backend = {
-  name: 'postgres',
-  create: () => freshDatabaseUrl('reviews_contract'),
-  remove: (db) => dropDatabase(db),
-  async rawExec(db, sql) {
-    const client = new Client({ connectionString: db });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  },
-};
+const sqlite = sqliteBackend;
+const postgres = postgresBackend('reviews_contract');
 
 const UNIT = 'bo-tai-chinh';
 const RETURN_ID = returnIdOf(UNIT, 2025, 3);

@@ -5,58 +5,14 @@
  * and, once per backend, two real child processes.
  */
 import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { Client } from 'pg';
 import { receiptNumberOf, returnIdOf } from '../../../../src/domain/payload/api';
 import { openStore } from '../../../../src/server/store/openStore';
 import type { NewVersion, ReturnStore } from '../../../../src/server/store/port';
-import { dropDatabase, freshDatabaseUrl } from '../../../support/postgres';
+import { postgresBackend, sqliteBackend } from '../../../support/storeBackends';
 
-interface Backend {
-  name: 'sqlite' | 'postgres';
-  /** A new empty database; its --db value. */
-  create(): Promise<string>;
-  remove(db: string): Promise<void>;
-  /** Runs one statement straight through the driver, bypassing the store. */
-  rawExec(db: string, sql: string): Promise<void>;
-}
-
-const sqlite: Backend = {
-  name: 'sqlite',
-  async create() {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chitieu-store-'));
-    return path.join(dir, 'nested', 'chitieu.sqlite');
-  },
-  async remove(db) {
-    fs.rmSync(path.dirname(path.dirname(db)), { recursive: true, force: true });
-  },
-  async rawExec(db, sql) {
-    const conn = new Database(db);
-    try {
-      conn.exec(sql);
-    } finally {
-      conn.close();
-    }
-  },
-};
-
-const postgres: Backend = {
-  name: 'postgres',
-  create: () => freshDatabaseUrl('store_contract'),
-  remove: (db) => dropDatabase(db),
-  async rawExec(db, sql) {
-    const client = new Client({ connectionString: db });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  },
-};
+const sqlite = sqliteBackend;
+const postgres = postgresBackend('store_contract');
 
 // Rejections are matched by message, not with toThrow: better-sqlite3's native addon is loaded once
 // per process, so after another test file loaded it its errors come from that file's realm, which
