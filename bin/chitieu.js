@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript sources directly through tsx's require hook, so a fresh clone
-// needs no build step before `npx chitieu`.
-require('tsx/cjs');
-require('../src/cli/main.ts');
+// The command line: its compiled bundle (bin/cliBundle.js, rebuilt when a source changed), or the
+// TypeScript sources through tsx's require hook when the bundle cannot be built here — either way
+// a fresh clone needs no build step before `npx chitieu`.
+const entry = process.env.CHITIEU_FROM_SOURCES ? null : require('./cliBundle').bundleEntry();
+if (entry) {
+  require(entry);
+} else {
+  require('tsx/cjs');
+  require('../src/cli/main.ts');
+}

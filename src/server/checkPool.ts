@@ -5,10 +5,10 @@
  * client sends the same submission again; nothing was stored). `threads: 0` judges in-process.
  */
 import os from 'node:os';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Catalogue, UnitList } from '../catalogue/schema';
 import { judgeSubmission, type SubmissionVerdict } from './submissionCheck';
+import { startWorker } from '../runtime/workerScript';
 
 export interface CheckPool {
   judge(body: unknown): Promise<SubmissionVerdict>;
@@ -26,9 +26,6 @@ interface Pending {
   reject(error: Error): void;
 }
 
-// The worker is TypeScript: it loads through tsx's CommonJS hook, as bin/chitieu.js does.
-const BOOTSTRAP = `require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'checkWorker.ts'))});`;
-
 export function createCheckPool(threads: number, catalogue: Catalogue, units: UnitList): CheckPool {
   if (threads <= 0) {
     return { threads: 0, judge: async (body) => judgeSubmission(body, catalogue, units), close: async () => undefined };
@@ -38,7 +35,7 @@ export function createCheckPool(threads: number, catalogue: Catalogue, units: Un
   const slots: { worker: Worker; pending: Map<number, Pending> }[] = [];
 
   const start = (index: number) => {
-    const worker = new Worker(BOOTSTRAP, { eval: true });
+    const worker = startWorker(__filename, __dirname, 'checkWorker');
     const slot = { worker, pending: new Map<number, Pending>() };
     slots[index] = slot;
     worker.on('message', (message: { id: number; verdict?: SubmissionVerdict; failure?: string }) => {

@@ -6,10 +6,9 @@
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { Catalogue, UnitList } from '../catalogue/schema';
 import { fileInput, type FileInput } from './fromFiles';
+import { startWorker } from '../runtime/workerScript';
 
 export interface ReadFilesOptions {
   catalogue: Catalogue;
@@ -54,9 +53,6 @@ export async function readOneFile(file: FileToRead, catalogue: Catalogue, units:
   return fileInput(bytes, file.shown, { catalogue, units, fallbackSubmittedAt: modified.toISOString() });
 }
 
-// The worker is TypeScript: it loads through tsx's CommonJS hook, as bin/chitieu.js does.
-const BOOTSTRAP = `require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'readFilesWorker.ts'))});`;
-
 /** How many files a worker takes at a time: few enough to share the tail evenly. */
 const BATCH = 8;
 
@@ -75,7 +71,7 @@ export async function readFiles(files: readonly FileToRead[], options: ReadFiles
   for (let t = 0; t < threads; t++) {
     workers.push(
       new Promise<void>((resolve) => {
-        const worker = new Worker(BOOTSTRAP, { eval: true });
+        const worker = startWorker(__filename, __dirname, 'readFilesWorker');
         let held: number[] = [];
         const feed = () => {
           held = take(BATCH);

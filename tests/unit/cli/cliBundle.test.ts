@@ -1,0 +1,72 @@
+/**
+ * bin/cliBundle.js: the compiled command line is rebuilt whenever one of its sources changed, and
+ * gives way to the sources (null) when it cannot be built — never runs stale code.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, existsSync, utimesSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { bundler } = require('../../../bin/cliBundle.js') as {
+  bundler(options: { root: string; folder: string; entries: Record<string, string> }): {
+    bundleEntry(): string | null;
+    freshEntry(): string | null;
+    build(): string;
+    dist: string;
+  };
+};
+
+let root: string;
+const write = (file: string, text: string) => writeFileSync(path.join(root, file), text);
+const run = (entry: string) => execFileSync(process.execPath, [entry], { encoding: 'utf8' }).trim();
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(os.tmpdir(), 'chitieu-bundle-'));
+  write('main.ts', "import { word } from './word';\nconsole.log(word);\n");
+  write('word.ts', "export const word: string = 'một';\n");
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const make = () => bundler({ root, folder: 'cli', entries: { main: 'main.ts' } });
+
+test('builds the bundle when there is none, then finds it fresh', () => {
+  const b = make();
+  expect(b.freshEntry()).toBeNull();
+  const entry = b.bundleEntry();
+  expect(entry).toBe(path.join(root, 'dist/cli/main.cjs'));
+  expect(run(entry!)).toBe('một');
+  expect(b.freshEntry()).toBe(entry);
+});
+
+test('a changed source (even an imported one) makes it stale, and the next start rebuilds it', () => {
+  const b = make();
+  b.build();
+  write('word.ts', "export const word: string = 'hai';\n");
+  expect(b.freshEntry()).toBeNull();
+  expect(run(b.bundleEntry()!)).toBe('hai');
+});
+
+test('a source touched without a change in size is seen too (its modification time)', () => {
+  const b = make();
+  b.build();
+  write('word.ts', "export const word: string = 'mot';\n");
+  const later = new Date(Date.now() + 5000);
+  utimesSync(path.join(root, 'word.ts'), later, later);
+  expect(b.freshEntry()).toBeNull();
+  expect(run(b.bundleEntry()!)).toBe('mot');
+});
+
+test('a deleted source makes it stale', () => {
+  const b = make();
+  b.build();
+  rmSync(path.join(root, 'word.ts'));
+  expect(b.freshEntry()).toBeNull();
+});
+
+test('a source that does not compile gives no bundle (the caller runs the sources, which report the error)', () => {
+  const b = make();
+  write('word.ts', 'export const word = ;\n');
+  expect(b.bundleEntry()).toBeNull();
+  expect(existsSync(path.join(root, 'dist/cli/main.cjs'))).toBe(false);
+});
