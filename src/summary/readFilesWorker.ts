@@ -7,10 +7,6 @@ const catalogue = loadCatalogue();
 const units = loadUnits();
 
 parentPort!.on('message', (files: FileToRead[]) => {
-  void (async () => {
-    const results = [];
-    for (const file of files) results.push(await readOneFile(file, catalogue, units));
-    parentPort!.postMessage({ results });
-  })();
+  parentPort!.postMessage({ results: files.map((file) => readOneFile(file, catalogue, units)) });
 });
 parentPort!.postMessage({ ready: true });
