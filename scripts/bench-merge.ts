@@ -1,7 +1,7 @@
 /**
  * `npm run bench:merge`: `chitieu merge` over N filled returns (N = 100 and 1,000, or the
  * numbers given: `npm run bench:merge -- 100 1000 3000`), timed as a whole process (3 runs,
- * the median) with its peak memory, and — where Debian's python3-openpyxl is installed — the
+ * the median) with its peak memory and the heap it holds once every file is read, and — where Debian's python3-openpyxl is installed — the
  * same merge written the obvious way with openpyxl (scripts/merge-openpyxl.py) on the same
  * files, with the ratio. Prints figures only; the goal (1,000 returns in ≤ 3 s on two cores,
  * memory not growing with N beyond the summary) is for a person to read off.
@@ -35,17 +35,18 @@ interface Timed {
   cpuSeconds: number | null;
   maxRssMiB: number | null;
   stdout: string;
+  stderr: string;
   code: number | null;
 }
 
 /** Runs a command as a whole process; its peak memory from /usr/bin/time, else from the preload (node only). */
-function timed(command: string, args: string[], node: boolean): Timed {
+function timed(command: string, args: string[], node: boolean, env: NodeJS.ProcessEnv = {}): Timed {
   const useTime = existsSync('/usr/bin/time');
   const rssFile = path.join(os.tmpdir(), `chitieu-bench-rss-${process.pid}`);
   rmSync(rssFile, { force: true });
   const argv = useTime ? ['-f', '%U %S\n%M', '-o', rssFile, command, ...args] : node ? ['-r', path.join(ROOT, 'scripts/rss-on-exit.js'), ...args] : args;
   const started = process.hrtime.bigint();
-  const run = spawnSync(useTime ? '/usr/bin/time' : command, argv, { encoding: 'utf8', env: { ...process.env, CHITIEU_RSS_FILE: rssFile, CHITIEU_DEBUG: '' }, maxBuffer: 64 << 20 });
+  const run = spawnSync(useTime ? '/usr/bin/time' : command, argv, { encoding: 'utf8', env: { ...process.env, CHITIEU_RSS_FILE: rssFile, CHITIEU_DEBUG: '', ...env }, maxBuffer: 64 << 20 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   let maxRssMiB: number | null = null;
   let cpuSeconds: number | null = null;
@@ -57,7 +58,7 @@ function timed(command: string, args: string[], node: boolean): Timed {
     if (cpu.length === 2 && cpu.every(Number.isFinite)) cpuSeconds = cpu[0]! + cpu[1]!;
   }
   if (run.status !== 0) process.stderr.write(`${command} ${args.join(' ')} exited ${run.status}:\n${run.stderr}\n`);
-  return { seconds, cpuSeconds, maxRssMiB, stdout: run.stdout, code: run.status };
+  return { seconds, cpuSeconds, maxRssMiB, stdout: run.stdout, stderr: run.stderr, code: run.status };
 }
 
 async function generate(dir: string, n: number, bases: Map<string, Buffer>): Promise<void> {
@@ -96,6 +97,10 @@ async function main(): Promise<void> {
     const out = path.join(work, `summary-${n}.xlsx`);
     const runs: Timed[] = [];
     for (let r = 0; r < RUNS; r++) runs.push(timed(process.execPath, [BIN, 'merge', dir, '--year', String(YEAR), '--quarter', String(QUARTER), '--out', out, '--force', '--format', 'json'], true));
+    // One more run, untimed, for the heap merge holds once every file is read (after a full collection, merge.ts stageTimer).
+    const heapRun = timed(process.execPath, ['--expose-gc', BIN, 'merge', dir, '--year', String(YEAR), '--quarter', String(QUARTER), '--out', out, '--force', '--format', 'json'], true, { CHITIEU_MERGE_TIMING: '1' });
+    const held = /merge heap: after read \d+ files ([\d.]+) MiB/.exec(heapRun.stderr)?.[1];
+    const heldText = held ? `${Math.round(Number(held))} MiB` : '?';
     const report = (() => {
       try {
         return JSON.parse(runs[0]!.stdout) as { used: number; skipped: unknown[] };
@@ -106,8 +111,8 @@ async function main(): Promise<void> {
     const secs = median(runs.map((r) => r.seconds));
     const rss = runs.map((r) => r.maxRssMiB).filter((m): m is number => m !== null);
     const cpu = runs.map((r) => r.cpuSeconds).filter((c): c is number => c !== null);
-    console.log(`chitieu merge: median ${secs.toFixed(2)} s of ${RUNS} (${runs.map((r) => r.seconds.toFixed(2)).join(', ')}), CPU ${cpu.length ? `${median(cpu).toFixed(2)} s` : 'unknown'}, peak RSS ${rss.length ? `${Math.max(...rss)} MiB` : 'unknown'}, ${report ? `${report.used} used, ${report.skipped.length} skipped` : 'no report'}`);
-    let line = `N=${n}\tchitieu ${secs.toFixed(2)} s (CPU ${cpu.length ? median(cpu).toFixed(2) : '?'} s)\t${rss.length ? Math.max(...rss) : '?'} MiB`;
+    console.log(`chitieu merge: median ${secs.toFixed(2)} s of ${RUNS} (${runs.map((r) => r.seconds.toFixed(2)).join(', ')}), CPU ${cpu.length ? `${median(cpu).toFixed(2)} s` : 'unknown'}, peak RSS ${rss.length ? `${Math.max(...rss)} MiB` : 'unknown'}, heap held after reading ${heldText}, ${report ? `${report.used} used, ${report.skipped.length} skipped` : 'no report'}`);
+    let line = `N=${n}\tchitieu ${secs.toFixed(2)} s (CPU ${cpu.length ? median(cpu).toFixed(2) : '?'} s)\tpeak ${rss.length ? Math.max(...rss) : '?'} MiB, held ${heldText}`;
     if (python) {
       const py = timed(python, [path.join(ROOT, 'scripts/merge-openpyxl.py'), dir, path.join(work, `openpyxl-${n}.xlsx`)], false);
       console.log(`openpyxl: ${py.seconds.toFixed(2)} s, CPU ${py.cpuSeconds?.toFixed(2) ?? '?'} s, peak RSS ${py.maxRssMiB ?? '?'} MiB (${py.stdout.trim()}) — chitieu is ${(py.seconds / secs).toFixed(1)}× faster`);

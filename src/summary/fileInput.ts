@@ -13,7 +13,8 @@ import type { Catalogue, UnitList } from '../catalogue/schema';
 import { PayloadError, buildPayload } from '../domain/payload/buildPayload';
 import type { SubmissionPayload } from '../domain/payload/schema';
 import { problemsMessage } from '../domain/readContract';
-import type { ReturnInput, SkippedInput } from '../domain/summary/types';
+import type { FileReturnInput } from '../domain/summary/supersededFiles';
+import type { SkippedInput } from '../domain/summary/types';
 import { validateReturn } from '../domain/validate/validateReturn';
 import { readReturnFast } from '../workbook/xlsx/fastReturn';
 
@@ -28,7 +29,7 @@ export interface ReturnFileOptions {
   submissionId(payload: SubmissionPayload): string;
 }
 
-export type FileInput = { input: ReturnInput; skipped?: undefined } | { input?: undefined; skipped: SkippedInput };
+export type FileInput = { input: FileReturnInput; skipped?: undefined } | { input?: undefined; skipped: SkippedInput };
 
 const skip = (source: string, vi: string, en: string): FileInput => ({ skipped: { source, reason: { vi, en } } });
 

@@ -65,9 +65,24 @@ export function readOneFile(file: FileToRead, catalogue: Catalogue, units: UnitL
 /** How many files a worker takes at a time: few enough to share the tail evenly. */
 const BATCH = 8;
 
+/** Every file's input, in the files' order. */
 export async function readFiles(files: readonly FileToRead[], options: ReadFilesOptions): Promise<FileInput[]> {
-  const { catalogue, units } = options;
   const results: FileInput[] = new Array(files.length);
+  await readFilesInto(files, options, (i, r) => (results[i] = r));
+  return results;
+}
+
+/**
+ * Each file's input handed to `deliver` (with the file's index) as soon as it is read, in no
+ * particular order, and not kept: the caller keeps what it needs (merge folds superseded files).
+ */
+export async function readFilesInto(files: readonly FileToRead[], options: ReadFilesOptions, deliver: (index: number, input: FileInput) => void): Promise<void> {
+  const { catalogue, units } = options;
+  const delivered = new Uint8Array(files.length);
+  const put = (i: number, r: FileInput) => {
+    delivered[i] = 1;
+    deliver(i, r);
+  };
   let next = 0;
   const take = (n: number): number[] => {
     const out: number[] = [];
@@ -93,7 +108,7 @@ export async function readFiles(files: readonly FileToRead[], options: ReadFiles
         worker.on('message', (message: { ready?: true; results?: FileInput[] }) => {
           if (message.results) {
             const batch = held.shift()!;
-            message.results.forEach((r, k) => (results[batch[k]!] = r));
+            message.results.forEach((r, k) => put(batch[k]!, r));
             feed();
           } else {
             feed();
@@ -102,7 +117,7 @@ export async function readFiles(files: readonly FileToRead[], options: ReadFiles
         });
         // A thread that fails leaves its batches to the main thread (below), and stops.
         const done = () => {
-          for (const batch of held.splice(0)) for (const i of batch) if (!results[i]) orphans.push(i);
+          for (const batch of held.splice(0)) for (const i of batch) if (!delivered[i]) orphans.push(i);
           resolve();
         };
         worker.on('error', done);
@@ -116,10 +131,9 @@ export async function readFiles(files: readonly FileToRead[], options: ReadFiles
   // The main thread reads too, one file at a time, until the queue is empty.
   // It yields after each file, so the workers' finished batches are taken and new ones handed out meanwhile.
   for (let i = take(1)[0]; i !== undefined; i = take(1)[0]) {
-    results[i] = readOneFile(files[i]!, catalogue, units);
+    put(i, readOneFile(files[i]!, catalogue, units));
     if (threads > 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   await Promise.all(workers);
-  for (const i of orphans) results[i] = readOneFile(files[i]!, catalogue, units);
-  return results;
+  for (const i of orphans) put(i, readOneFile(files[i]!, catalogue, units));
 }

@@ -16,7 +16,7 @@
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalogue, loadUnits } from '../../catalogue/load';
-import type { ReturnInput, SkippedInput, Summary } from '../../domain/summary/types';
+import type { SkippedInput, Summary } from '../../domain/summary/types';
 import { UserFacingError, type Lang } from '../../workbook/port';
 import { parseChoice, parseYear } from '../args';
 import { addCommonOptions, commandLang, type CliCommand } from '../command';
@@ -119,15 +119,24 @@ function report(io: CliIO, lang: Lang, out: string, summary: Summary, format: 't
   io.out(lines.join('\n') + '\n');
 }
 
-/** CHITIEU_MERGE_TIMING=1: each stage's time on stderr (for `npm run bench:merge` and profiling). */
+/**
+ * CHITIEU_MERGE_TIMING=1: each stage's time on stderr (for `npm run bench:merge` and profiling);
+ * under `node --expose-gc`, also the heap still held after a full collection at the end of a
+ * stage (what merge keeps, as against the peak resident size, which counts uncollected garbage).
+ */
 function stageTimer(io: CliIO): (stage: string) => void {
   if (!process.env.CHITIEU_MERGE_TIMING) return () => undefined;
   let last = performance.now();
   io.err(`merge timing: started ${Math.round(last)} ms after the process\n`);
+  const gc = (globalThis as { gc?: () => void }).gc;
   return (stage) => {
     const now = performance.now();
     io.err(`merge timing: ${stage} ${Math.round(now - last)} ms\n`);
-    last = now;
+    if (gc) {
+      gc();
+      io.err(`merge heap: after ${stage} ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(1)} MiB\n`);
+    }
+    last = performance.now();
   };
 }
 
@@ -150,18 +159,22 @@ export async function runMerge(io: CliIO, cwd: string, lang: Lang, args: string[
 
   const catalogue = loadCatalogue();
   const units = loadUnits();
-  const { readFiles } = require('../../summary/readFiles') as typeof import('../../summary/readFiles');
+  const { readFilesInto } = require('../../summary/readFiles') as typeof import('../../summary/readFiles');
+  const { SupersededFiles } = require('../../domain/summary/supersededFiles') as typeof import('../../domain/summary/supersededFiles');
   // ExcelJS takes a quarter of a second to load: with worker threads, while they start; else once needed.
   // require, not import(): bin/chitieu.js runs through tsx's CommonJS hook, which import() bypasses.
   const loadWriter = () => require('../../summary/summaryFile') as typeof import('../../summary/summaryFile');
-  const read = await readFiles(files, { catalogue, units, ...(threads !== undefined ? { threads } : {}), whileWorkersStart: loadWriter });
-  const inputs: ReturnInput[] = [];
-  const skipped: SkippedInput[] = [...missing];
-  for (const r of read) {
-    if (r.input) inputs.push(r.input);
-    else skipped.push(r.skipped);
-  }
-  read.length = 0;
+  // Folded as they come: an earlier file of a unit and quarter keeps only what the summary reads
+  // of it, so memory grows with the units, not with the files.
+  const kept = new SupersededFiles();
+  const skippedFiles: { index: number; skipped: SkippedInput }[] = [];
+  await readFilesInto(files, { catalogue, units, ...(threads !== undefined ? { threads } : {}), whileWorkersStart: loadWriter }, (index, r) => {
+    if (r.input) kept.add(r.input);
+    else skippedFiles.push({ index, skipped: r.skipped });
+  });
+  const inputs = kept.inputs();
+  // Files come back in no particular order: the skipped ones are listed in the order given.
+  const skipped: SkippedInput[] = [...missing, ...skippedFiles.sort((a, b) => a.index - b.index).map((s) => s.skipped)];
   stage(`read ${files.length} files`);
 
   const { summarise } = require('../../domain/summary/summarise') as typeof import('../../domain/summary/summarise');
