@@ -1,12 +1,16 @@
 /**
- * Reading many returned workbooks into ReturnInputs: in this thread for a few files, and with
- * worker threads beside it for many (both cores: the main thread reads too, so the workers'
- * start-up is never waited for). Results keep the files' order. Each file's bytes and cells are
- * dropped as soon as its payload is built; only the ReturnInputs (and the skipped reasons) stay.
+ * Reading many returned workbooks into the inputs of summarise: in this thread for a few files,
+ * and with worker threads beside it for many (both cores: the main thread reads too, so the
+ * workers' start-up is never waited for). Each file's bytes and cells are dropped as soon as its
+ * payload is built, and each thread folds its files as it goes (SupersededFiles: an earlier file
+ * of a unit and quarter keeps only what the summary reads of it), so memory grows with the units,
+ * not the files, and a worker posts back a payload only for the latest files it read.
  */
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { Catalogue, UnitList } from '../catalogue/schema';
+import { SupersededFiles, type FileReturnInput } from '../domain/summary/supersededFiles';
+import type { ReturnInput, SkippedInput } from '../domain/summary/types';
 import { fileInput, type FileInput } from './fromFiles';
 import { startWorker } from '../runtime/workerScript';
 
@@ -65,23 +69,25 @@ export function readOneFile(file: FileToRead, catalogue: Catalogue, units: UnitL
 /** How many files a worker takes at a time: few enough to share the tail evenly. */
 const BATCH = 8;
 
-/** Every file's input, in the files' order. */
-export async function readFiles(files: readonly FileToRead[], options: ReadFilesOptions): Promise<FileInput[]> {
-  const results: FileInput[] = new Array(files.length);
-  await readFilesInto(files, options, (i, r) => (results[i] = r));
-  return results;
+/** What a worker posts: per batch, the skipped files' reasons (null where the file was folded in); at the end, what it kept. */
+export type WorkerMessage = { ready: true } | { skipped: (SkippedInput | null)[] } | { kept: FileReturnInput[] };
+/** What a worker is sent: a batch of files, or `finish` (post what you kept, then stop). */
+export type WorkerRequest = { files: FileToRead[] } | { finish: true };
+
+export interface ReadFiles {
+  /** Every readable return, superseded files folded (summarise gives the same summary as over all of them). */
+  inputs: ReturnInput[];
+  /** The files that could not be used, with the reason, in the order given. */
+  skipped: SkippedInput[];
 }
 
-/**
- * Each file's input handed to `deliver` (with the file's index) as soon as it is read, in no
- * particular order, and not kept: the caller keeps what it needs (merge folds superseded files).
- */
-export async function readFilesInto(files: readonly FileToRead[], options: ReadFilesOptions, deliver: (index: number, input: FileInput) => void): Promise<void> {
+export async function readFiles(files: readonly FileToRead[], options: ReadFilesOptions): Promise<ReadFiles> {
   const { catalogue, units } = options;
-  const delivered = new Uint8Array(files.length);
-  const put = (i: number, r: FileInput) => {
-    delivered[i] = 1;
-    deliver(i, r);
+  const kept = new SupersededFiles();
+  const skipped: (SkippedInput | undefined)[] = new Array(files.length);
+  const keep = (i: number, r: FileInput) => {
+    if (r.input) kept.add(r.input);
+    else skipped[i] = r.skipped;
   };
   let next = 0;
   const take = (n: number): number[] => {
@@ -90,6 +96,7 @@ export async function readFilesInto(files: readonly FileToRead[], options: ReadF
     return out;
   };
   const threads = options.threads ?? defaultMergeThreads(files.length);
+  const orphans: number[] = [];
 
   const workers: Promise<void>[] = [];
   for (let t = 0; t < threads; t++) {
@@ -98,26 +105,45 @@ export async function readFilesInto(files: readonly FileToRead[], options: ReadF
         const worker = startWorker(__filename, __dirname, 'readFilesWorker');
         // Two batches in flight: the next one is already there when a batch's results are posted.
         const held: number[][] = [];
+        // Every file this worker read: its inputs live in the worker until it posts them at the end.
+        const read: number[] = [];
+        let finished = false;
+        const send = (request: WorkerRequest) => worker.postMessage(request);
         const feed = () => {
           const batch = take(BATCH);
           if (batch.length > 0) {
             held.push(batch);
-            worker.postMessage(batch.map((i) => files[i]!));
-          } else if (held.length === 0) void worker.terminate();
+            send({ files: batch.map((i) => files[i]!) });
+          } else if (held.length === 0 && !finished) {
+            finished = true;
+            send({ finish: true });
+          }
         };
-        worker.on('message', (message: { ready?: true; results?: FileInput[] }) => {
-          if (message.results) {
+        worker.on('message', (message: WorkerMessage) => {
+          if ('skipped' in message) {
             const batch = held.shift()!;
-            message.results.forEach((r, k) => put(batch[k]!, r));
+            batch.forEach((i, k) => {
+              read.push(i);
+              const s = message.skipped[k];
+              if (s) skipped[i] = s;
+            });
             feed();
+          } else if ('kept' in message) {
+            for (const input of message.kept) kept.add(input);
+            read.length = 0;
+            void worker.terminate();
           } else {
             feed();
             feed();
           }
         });
-        // A thread that fails leaves its batches to the main thread (below), and stops.
+        // A thread that fails before posting what it kept leaves every file it took to the main thread (below).
         const done = () => {
-          for (const batch of held.splice(0)) for (const i of batch) if (!delivered[i]) orphans.push(i);
+          for (const batch of held.splice(0)) read.push(...batch);
+          for (const i of read.splice(0)) {
+            skipped[i] = undefined;
+            orphans.push(i);
+          }
           resolve();
         };
         worker.on('error', done);
@@ -125,15 +151,15 @@ export async function readFilesInto(files: readonly FileToRead[], options: ReadF
       }),
     );
   }
-  const orphans: number[] = [];
   if (threads > 0) options.whileWorkersStart?.();
 
   // The main thread reads too, one file at a time, until the queue is empty.
   // It yields after each file, so the workers' finished batches are taken and new ones handed out meanwhile.
   for (let i = take(1)[0]; i !== undefined; i = take(1)[0]) {
-    put(i, readOneFile(files[i]!, catalogue, units));
+    keep(i, readOneFile(files[i]!, catalogue, units));
     if (threads > 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   await Promise.all(workers);
-  for (const i of orphans) put(i, readOneFile(files[i]!, catalogue, units));
+  for (const i of orphans) keep(i, readOneFile(files[i]!, catalogue, units));
+  return { inputs: kept.inputs(), skipped: skipped.filter((s): s is SkippedInput => s !== undefined) };
 }

@@ -159,22 +159,13 @@ export async function runMerge(io: CliIO, cwd: string, lang: Lang, args: string[
 
   const catalogue = loadCatalogue();
   const units = loadUnits();
-  const { readFilesInto } = require('../../summary/readFiles') as typeof import('../../summary/readFiles');
-  const { SupersededFiles } = require('../../domain/summary/supersededFiles') as typeof import('../../domain/summary/supersededFiles');
+  const { readFiles } = require('../../summary/readFiles') as typeof import('../../summary/readFiles');
   // ExcelJS takes a quarter of a second to load: with worker threads, while they start; else once needed.
   // require, not import(): bin/chitieu.js runs through tsx's CommonJS hook, which import() bypasses.
   const loadWriter = () => require('../../summary/summaryFile') as typeof import('../../summary/summaryFile');
-  // Folded as they come: an earlier file of a unit and quarter keeps only what the summary reads
-  // of it, so memory grows with the units, not with the files.
-  const kept = new SupersededFiles();
-  const skippedFiles: { index: number; skipped: SkippedInput }[] = [];
-  await readFilesInto(files, { catalogue, units, ...(threads !== undefined ? { threads } : {}), whileWorkersStart: loadWriter }, (index, r) => {
-    if (r.input) kept.add(r.input);
-    else skippedFiles.push({ index, skipped: r.skipped });
-  });
-  const inputs = kept.inputs();
-  // Files come back in no particular order: the skipped ones are listed in the order given.
-  const skipped: SkippedInput[] = [...missing, ...skippedFiles.sort((a, b) => a.index - b.index).map((s) => s.skipped)];
+  const read = await readFiles(files, { catalogue, units, ...(threads !== undefined ? { threads } : {}), whileWorkersStart: loadWriter });
+  const { inputs } = read;
+  const skipped: SkippedInput[] = [...missing, ...read.skipped];
   stage(`read ${files.length} files`);
 
   const { summarise } = require('../../domain/summary/summarise') as typeof import('../../domain/summary/summarise');

@@ -51,7 +51,7 @@ export class SupersededFiles {
   }
 
   /** Every input given, the earlier files without their content. */
-  inputs(): ReturnInput[] {
+  inputs(): FileReturnInput[] {
     return [...this.earlier, ...this.latest.values()];
   }
 }
