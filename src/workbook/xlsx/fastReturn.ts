@@ -591,34 +591,33 @@ function entryText(bytes: Uint8Array, entry: ZipEntry | undefined, stopAfter?: s
   return text;
 }
 
-function readUnsafe(bytes: Uint8Array, catalogue: Catalogue): FastRead {
-  if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return damaged('not a zip file (an .xlsx is one)');
-  let entries: Map<string, ZipEntry>;
-  try {
-    entries = zipEntries(bytes);
-  } catch (error) {
-    return damaged((error as Error).message);
-  }
-  const text = (name: string, stopAfter?: string) => entryText(bytes, entries.get(name), stopAfter);
-  const workbookXml = text('xl/workbook.xml');
-  if (workbookXml === undefined) return damaged('no xl/workbook.xml: not an Excel workbook');
-  const workbook = parseWorkbook(workbookXml, text('xl/_rels/workbook.xml.rels'), (path) => entries.has(path));
-  const { rowIds, names } = namesOf(catalogue);
+/** A defined name read through ExcelJS's eyes, before its cell is looked up: where it points, or why it reads as it does. */
+type Pending = { name: string; sheet: { name: string; path: string }; address: string; first: string } | NameRead;
 
+/** What the workbook part says about the contract's names: the same for every file made from one template. */
+interface NamesPlan {
+  date1904: boolean;
+  pending: Pending[];
+  receipt: Pending;
+  check: { name: string; path: string } | undefined;
+  /** Per sheet part, the cell addresses to read. */
+  needed: Map<string, Set<string>>;
+}
+
+function namesPlan(workbookXml: string, relsXml: string | undefined, exists: (path: string) => boolean, catalogue: Catalogue): NamesPlan {
+  const workbook = parseWorkbook(workbookXml, relsXml, exists);
+  const { names } = namesOf(catalogue);
   const sheetNamed = (name: string) => {
     const lower = name.toLowerCase();
     return workbook.sheets.find((s) => s.name.toLowerCase() === lower);
   };
-
-  // Which names point where: ExcelJS's reading of each reference.
-  type Pending = { name: string; sheet: { name: string; path: string }; address: string; first: string } | NameRead;
-  const pending: Pending[] = [];
   const needed = new Map<string, Set<string>>();
   const need = (path: string, address: string) => {
     let set = needed.get(path);
     if (!set) needed.set(path, (set = new Set()));
     set.add(address);
   };
+  // Which names point where: ExcelJS's reading of each reference.
   const resolve = (name: string): Pending => {
     const text = workbook.names.get(name.toLowerCase());
     const ranges = text === undefined ? [] : excelJsRanges(text);
@@ -634,11 +633,52 @@ function readUnsafe(bytes: Uint8Array, catalogue: Catalogue): FastRead {
     need(sheet.path, first);
     return { name, sheet, address, first };
   };
-  for (const name of names) pending.push(resolve(name));
+  const pending = names.map(resolve);
   const receipt = resolve(RECEIPT_NAMES.receivedAt);
-  const check = sheetNamed(CHECK_SHEET_NAME);
+  return { date1904: workbook.date1904, pending, receipt, check: sheetNamed(CHECK_SHEET_NAME), needed };
+}
 
-  const ctx: SheetContext = { shared: parseSharedStrings(text('xl/sharedStrings.xml')), styles: parseStyles(text('xl/styles.xml')), date1904: workbook.date1904 };
+/**
+ * Plans by catalogue, keyed by the workbook part's and its rels' stored (compressed) bytes and the
+ * sheet parts present: equal keys are equal inputs, so a hit is always right. Files made from one
+ * template share them, and parsing a few hundred defined names was a fifth of reading a file.
+ */
+const plans = new WeakMap<Catalogue, Map<string, NamesPlan>>();
+const PLANS_KEPT = 64;
+
+function namesPlanOf(bytes: Uint8Array, entries: Map<string, ZipEntry>, catalogue: Catalogue): NamesPlan | undefined {
+  const workbookEntry = entries.get('xl/workbook.xml');
+  if (!workbookEntry) return undefined;
+  const relsEntry = entries.get('xl/_rels/workbook.xml.rels');
+  const stored = (e: ZipEntry | undefined) => (e ? `${e.method}:${bytesText(bytes.subarray(e.start, e.start + e.compressedSize))}` : '-');
+  const sheetParts = [...entries.keys()].filter((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name)).join('|');
+  const key = `${stored(workbookEntry)}\u0000${stored(relsEntry)}\u0000${sheetParts}`;
+  let byKey = plans.get(catalogue);
+  if (!byKey) plans.set(catalogue, (byKey = new Map()));
+  let plan = byKey.get(key);
+  if (!plan) {
+    plan = namesPlan(entryText(bytes, workbookEntry)!, entryText(bytes, relsEntry), (path) => entries.has(path), catalogue);
+    if (byKey.size >= PLANS_KEPT) byKey.clear();
+    byKey.set(key, plan);
+  }
+  return plan;
+}
+
+function readUnsafe(bytes: Uint8Array, catalogue: Catalogue): FastRead {
+  if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) return damaged('not a zip file (an .xlsx is one)');
+  let entries: Map<string, ZipEntry>;
+  try {
+    entries = zipEntries(bytes);
+  } catch (error) {
+    return damaged((error as Error).message);
+  }
+  const text = (name: string, stopAfter?: string) => entryText(bytes, entries.get(name), stopAfter);
+  const plan = namesPlanOf(bytes, entries, catalogue);
+  if (!plan) return damaged('no xl/workbook.xml: not an Excel workbook');
+  const { pending, receipt, check, needed } = plan;
+  const { rowIds } = namesOf(catalogue);
+
+  const ctx: SheetContext = { shared: parseSharedStrings(text('xl/sharedStrings.xml')), styles: parseStyles(text('xl/styles.xml')), date1904: plan.date1904 };
   const cellsByPath = new Map<string, Map<string, CellXml>>();
   for (const [path, addresses] of needed) {
     cellsByPath.set(path, scanCells(text(path, '</sheetData>') ?? '', (a) => addresses.has(a)));

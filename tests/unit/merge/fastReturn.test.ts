@@ -125,6 +125,26 @@ describe('fastReturn: the same ReadResult as the ExcelJS reader', () => {
     }
   });
 
+  it('files of one template share the workbook part’s reading, and a file whose part differs by one name is read as itself', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const base = Buffer.from(zipSync(unzipSync(await filledReturnFile(MINISTRY, 2025, stored(CLEAN)))));
+    const files = unzipSync(base);
+    const xml = strFromU8(files['xl/workbook.xml']!);
+    // CT_2_8_Q1 moved onto CT_2_8_Q2's cell: the same size of part, another reading.
+    const q2 = /<definedName name="CT_2_8_Q2"[^>]*>([^<]*)<\/definedName>/.exec(xml)![1]!;
+    files['xl/workbook.xml'] = strToU8(xml.replace(/(<definedName name="CT_2_8_Q1"[^>]*>)[^<]*(<\/definedName>)/, (_, a: string, b: string) => `${a}${q2}${b}`));
+    const moved = Buffer.from(zipSync(files));
+
+    const first = readReturnDataFast(base, catalogue);
+    const other = readReturnDataFast(moved, catalogue);
+    const again = readReturnDataFast(base, catalogue);
+    expect(again).toStrictEqual(first);
+    expect(other).toStrictEqual(await readReturnData(moved, catalogue));
+    expect(other).not.toStrictEqual(first);
+    // Reading one file never changes what the next file of the template reads (the shared part is not written to).
+    expect(readReturnDataFast(moved, catalogue)).toStrictEqual(other);
+  });
+
   it('finds the check sheet’s justifications and the receipt time', async () => {
     const key = flagKey('target.behindPath', Q1('2.8'));
     const withCheck = await editWorkbook(await filledReturnFile(MINISTRY, 2025, stored(CLEAN)), (wb) => {
