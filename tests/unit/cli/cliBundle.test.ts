@@ -3,13 +3,13 @@
  * gives way to the sources (null) when it cannot be built — never runs stale code.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, existsSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { bundler } = require('../../../bin/cliBundle.js') as {
-  bundler(options: { root: string; folder: string; entries: Record<string, string> }): {
+  bundler(options: { root: string; folder: string; entries: Record<string, string>; ownFile?: string[] }): {
     bundleEntry(): string | null;
     freshEntry(): string | null;
     build(): string;
@@ -69,4 +69,22 @@ test('a source that does not compile gives no bundle (the caller runs the source
   write('word.ts', 'export const word = ;\n');
   expect(b.bundleEntry()).toBeNull();
   expect(existsSync(path.join(root, 'dist/cli/main.cjs'))).toBe(false);
+});
+
+test('a package given its own file is bundled there (with what it requires) and required from beside the entry', () => {
+  // A package the project depends on ("sach"), which requires one the project does not ("trang").
+  for (const [name, main] of [['sach', "module.exports = { title: 'Sách ' + require('trang').page };"], ['trang', 'module.exports = { page: 7 };']] as const) {
+    mkdirSync(path.join(root, 'node_modules', name), { recursive: true });
+    writeFileSync(path.join(root, 'node_modules', name, 'package.json'), JSON.stringify({ name, version: '1.0.0', main: 'index.js' }));
+    writeFileSync(path.join(root, 'node_modules', name, 'index.js'), main);
+  }
+  write('package.json', JSON.stringify({ name: 'probe', dependencies: { sach: '1.0.0' } }));
+  write('main.ts', "import { title } from 'sach';\nconsole.log(title);\n");
+  const b = bundler({ root, folder: 'cli', entries: { main: 'main.ts' }, ownFile: ['sach'] });
+  const entry = b.bundleEntry()!;
+  expect(readFileSync(entry, 'utf8')).toContain('require("./sach.cjs")');
+  expect(readFileSync(path.join(root, 'dist/cli/sach.cjs'), 'utf8')).toContain('page: 7');
+  // Run without node_modules: everything the entry needs is in dist/cli.
+  rmSync(path.join(root, 'node_modules'), { recursive: true });
+  expect(run(entry)).toBe('Sách 7');
 });
