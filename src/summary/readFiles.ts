@@ -6,7 +6,7 @@
  * of a unit and quarter keeps only what the summary reads of it), so memory grows with the units,
  * not the files, and a worker posts back a payload only for the latest files it read.
  */
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import os from 'node:os';
 import type { Catalogue, UnitList } from '../catalogue/schema';
 import { SupersededFiles, type FileReturnInput } from '../domain/summary/supersededFiles';
@@ -56,8 +56,12 @@ export function readOneFile(file: FileToRead, catalogue: Catalogue, units: UnitL
   let fd: number | undefined;
   try {
     fd = openSync(file.path, 'r');
-    modified = fstatSync(fd).mtime;
-    bytes = readFileSync(fd);
+    const stats = fstatSync(fd);
+    modified = stats.mtime;
+    // One read of the size fstat gave (readFileSync reads on to a second, empty read; system calls are dear here).
+    bytes = Buffer.allocUnsafe(stats.size);
+    const got = readSync(fd, bytes, 0, stats.size, 0);
+    if (got !== stats.size) bytes = readFileSync(file.path);
   } catch (error) {
     return unreadable(file.shown, error as NodeJS.ErrnoException);
   } finally {

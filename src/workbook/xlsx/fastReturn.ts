@@ -168,13 +168,31 @@ function parseStyles(xml: string | undefined): Styles {
   return { formatOf: (i) => formats[i] };
 }
 
-function parseSharedStrings(xml: string | undefined): StringValue[] {
-  if (!xml) return [];
-  const out: StringValue[] = [];
-  const re = /<si>([\s\S]*?)<\/si>|<si\/>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) out.push(m[1] === undefined ? '' : stringItem(m[1], true));
-  return out;
+/**
+ * The shared strings table, each item decoded when first asked for: a return's table is mostly
+ * the template's own labels, and only the few its named cells use are ever read.
+ */
+class SharedStrings {
+  private readonly bodies: (string | undefined)[] = [];
+  private readonly decoded = new Map<number, StringValue>();
+
+  constructor(xml: string | undefined) {
+    if (!xml) return;
+    const re = /<si>([\s\S]*?)<\/si>|<si\/>/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(xml))) this.bodies.push(m[1] ?? '');
+  }
+
+  at(index: number): StringValue | undefined {
+    let value = this.decoded.get(index);
+    if (value === undefined) {
+      const body = this.bodies[index];
+      if (body === undefined) return undefined;
+      value = body === '' ? '' : stringItem(body, true);
+      this.decoded.set(index, value);
+    }
+    return value;
+  }
 }
 
 interface WorkbookPart {
@@ -409,7 +427,7 @@ const excelToDate = (v: number, date1904: boolean) => new Date(Math.round((v - 2
 type Modelled = { kind: 'null' } | { kind: 'value'; value: unknown } | { kind: 'formula'; result: unknown; formula: string };
 
 interface SheetContext {
-  shared: StringValue[];
+  shared: SharedStrings;
   styles: Styles;
   date1904: boolean;
 }
@@ -440,7 +458,7 @@ function model(cell: CellXml | undefined, numFmt: string | undefined, ctx: Sheet
   if (cell.v === undefined) return { kind: 'null' };
   switch (cell.t) {
     case 's':
-      return { kind: 'value', value: asString(ctx.shared[parseInt(cell.v, 10)]) };
+      return { kind: 'value', value: asString(ctx.shared.at(parseInt(cell.v, 10))) };
     case 'str':
       return { kind: 'value', value: excelJsXmlDecode(cell.v) };
     case 'b':
@@ -678,7 +696,7 @@ function readUnsafe(bytes: Uint8Array, catalogue: Catalogue): FastRead {
   const { pending, receipt, check, needed } = plan;
   const { rowIds } = namesOf(catalogue);
 
-  const ctx: SheetContext = { shared: parseSharedStrings(text('xl/sharedStrings.xml')), styles: parseStyles(text('xl/styles.xml')), date1904: plan.date1904 };
+  const ctx: SheetContext = { shared: new SharedStrings(text('xl/sharedStrings.xml')), styles: parseStyles(text('xl/styles.xml')), date1904: plan.date1904 };
   const cellsByPath = new Map<string, Map<string, CellXml>>();
   for (const [path, addresses] of needed) {
     cellsByPath.set(path, scanCells(text(path, '</sheetData>') ?? '', (a) => addresses.has(a)));
