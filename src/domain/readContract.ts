@@ -29,6 +29,18 @@ export interface ContractNames {
   optional: ReadonlySet<string>;
 }
 
+/** Per list of rows: a reader gives the catalogue's same list for every workbook it reads. */
+const namesByRows = new WeakMap<readonly string[], ContractNames & { table: { id: string; cells: { column: TableColumn; name: string }[]; source: string }[] }>();
+
+function namesOf(rowIds: readonly string[]) {
+  let hit = namesByRows.get(rowIds);
+  if (!hit) {
+    hit = { ...contractNames(rowIds), table: rowIds.map((id) => ({ id, cells: TABLE_COLUMNS.map((column) => ({ column, name: tableCellName(id, column) })), source: rowSourceName(id) })) };
+    namesByRows.set(rowIds, hit);
+  }
+  return hit;
+}
+
 export function contractNames(rowIds: readonly string[]): ContractNames {
   const sources = rowIds.map(rowSourceName);
   return {
@@ -50,7 +62,7 @@ const EMPTY: RawCell = { value: null };
  * one cell each: a person's script, the add-in and the command line all rely on that.
  */
 export function interpretReads(reads: ReadonlyMap<string, NameRead>, rowIds: readonly string[], justifications: Record<string, string> = {}): ReadResult {
-  const { all, optional } = contractNames(rowIds);
+  const { all, optional, table: tableNames } = namesOf(rowIds);
   const problems = findProblems(reads, all, optional);
   if (problems.length) return { ok: false, problems };
 
@@ -63,11 +75,11 @@ export function interpretReads(reads: ReadonlyMap<string, NameRead>, rowIds: rea
   };
   const table: ReturnData['table'] = {};
   const sources: ReturnData['sources'] = {};
-  for (const id of rowIds) {
+  for (const { id, cells, source } of tableNames) {
     const row: Partial<Record<TableColumn, RawCell>> = {};
-    for (const c of TABLE_COLUMNS) if (reads.get(tableCellName(id, c))?.state === 'ok') row[c] = cell(tableCellName(id, c));
+    for (const { column, name } of cells) if (reads.get(name)?.state === 'ok') row[column] = cell(name);
     table[id] = row;
-    if (reads.get(rowSourceName(id))?.state === 'ok') sources[id] = cell(rowSourceName(id));
+    if (reads.get(source)?.state === 'ok') sources[id] = cell(source);
   }
   const narrative = Object.fromEntries(Object.entries(NARRATIVE_NAMES).map(([k, n]) => [k, cell(n)])) as Record<SectionKey, RawCell>;
   const data: ReturnData = {

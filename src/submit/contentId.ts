@@ -44,15 +44,19 @@ export function payloadContent(payload: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(payload).filter(([key]) => !NOT_CONTENT.has(key)));
 }
 
-/**
- * The submission id of a payload's content (a submissionId or submittedAt it carries is ignored),
- * lower-case, "xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx".
- */
-export function contentSubmissionId(payload: object): string {
-  const digest = createHash('sha256').update(DOMAIN + canonicalJson(payloadContent(payload)), 'utf8').digest();
+/** The first 16 bytes of a digest shaped as a UUID v4 (version nibble 4, variant 10xx), lower-case. */
+export function uuidFromDigest(digest: Uint8Array): string {
   const bytes = Buffer.from(digest.subarray(0, 16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The submission id of a payload's content (a submissionId or submittedAt it carries is ignored),
+ * lower-case, "xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx".
+ */
+export function contentSubmissionId(payload: object): string {
+  return uuidFromDigest(createHash('sha256').update(DOMAIN + canonicalJson(payloadContent(payload)), 'utf8').digest());
 }

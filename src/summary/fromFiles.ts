@@ -1,11 +1,15 @@
 /**
  * One returned workbook → the ReturnInput `chitieu merge` summarises, or the reason it is
- * skipped: summary/fileInput.ts's returnFileInput with the submission id `chitieu submit` gives,
- * derived from the content (submit/contentId.ts, node:crypto — so this module is Node-only; the
- * task pane calls returnFileInput with its own id maker).
+ * skipped: summary/fileInput.ts's returnFileInput, with an id made from the file's bytes
+ * (node:crypto — so this module is Node-only; the task pane gives its own ids).
+ *
+ * In a summary an input's id only makes the order of inputs total (summarise/order.ts): two files
+ * never get that far, their names differ. So it is the hash of the bytes already in hand rather
+ * than `chitieu submit`'s content id, whose canonical JSON cost a tenth of reading a file.
  */
+import { createHash } from 'node:crypto';
 import type { Catalogue, UnitList } from '../catalogue/schema';
-import { contentSubmissionId } from '../submit/contentId';
+import { uuidFromDigest } from '../submit/contentId';
 import { returnFileInput, type FileInput } from './fileInput';
 
 export type { FileInput } from './fileInput';
@@ -19,5 +23,5 @@ export interface FileInputOptions {
 
 /** `file` is how the file is named in the summary and the report (its path as given). */
 export function fileInput(bytes: Uint8Array, file: string, options: FileInputOptions): FileInput {
-  return returnFileInput(bytes, file, { ...options, submissionId: contentSubmissionId });
+  return returnFileInput(bytes, file, { ...options, submissionId: () => uuidFromDigest(createHash('sha256').update(bytes).digest()) });
 }
