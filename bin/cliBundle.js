@@ -12,7 +12,9 @@
 const fs = require('fs');
 const path = require('path');
 
-const FORMAT = 1;
+const FORMAT = 2;
+/** npm writes it whenever it installs, changes or removes a package. */
+const INSTALL_RECORD = 'node_modules/.package-lock.json';
 
 /**
  * A bundle of `entries` (output name → source file relative to `root`) kept in root/dist/<folder>.
@@ -70,6 +72,12 @@ function bundler({ root, folder, entries, ownFile = [] }) {
       }
       const inputs = {};
       for (const result of built) for (const file of Object.keys(result.metafile.inputs)) inputs[file] = stamp(file);
+      // Hundreds of bundled package files are stood for by the record npm rewrites on every install:
+      // checking each on every start cost more than the rest of the check.
+      if (fs.existsSync(path.join(root, INSTALL_RECORD))) {
+        for (const file of Object.keys(inputs)) if (file.startsWith('node_modules/')) delete inputs[file];
+        inputs[INSTALL_RECORD] = stamp(INSTALL_RECORD);
+      }
       fs.writeFileSync(path.join(tmp, 'meta.json'), JSON.stringify({ format: FORMAT, builtAt: new Date().toISOString(), inputs }));
       fs.mkdirSync(dist, { recursive: true });
       const names = fs.readdirSync(tmp).filter((n) => n !== 'meta.json');

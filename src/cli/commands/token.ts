@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { ROLES, type Role } from '../../domain/payload/api';
+import { ROLES, type RoleName as Role } from '../../domain/payload/roles';
 import type { ReturnStore } from '../../server/store/port';
 import { UserFacingError, type Lang } from '../../workbook/port';
 import { parseChoice } from '../args';

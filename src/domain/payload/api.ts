@@ -4,11 +4,12 @@
  * every answer before trusting it.
  */
 import { z } from 'zod/v4';
+import { ROLES } from './roles';
 import { ClientFlag, Quarter } from './schema';
 
 export const API_PREFIX = '/api/v1';
 
-export const ROLES = ['reporter', 'reviewer', 'aggregator'] as const;
+export { ROLES };
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 

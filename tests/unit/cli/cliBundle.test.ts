@@ -88,3 +88,22 @@ test('a package given its own file is bundled there (with what it requires) and 
   rmSync(path.join(root, 'node_modules'), { recursive: true });
   expect(run(entry)).toBe('Sách 7');
 });
+
+test('bundled packages are stood for by npm’s install record: a new install makes the bundle stale', () => {
+  mkdirSync(path.join(root, 'node_modules', 'sach'), { recursive: true });
+  writeFileSync(path.join(root, 'node_modules', 'sach', 'package.json'), JSON.stringify({ name: 'sach', version: '1.0.0', main: 'index.js' }));
+  writeFileSync(path.join(root, 'node_modules', 'sach', 'index.js'), "module.exports = { title: 'Sách' };");
+  writeFileSync(path.join(root, 'node_modules', '.package-lock.json'), '{"lockfileVersion":3}');
+  write('package.json', JSON.stringify({ name: 'probe', dependencies: { sach: '1.0.0' } }));
+  write('main.ts', "import { title } from 'sach';\nconsole.log(title);\n");
+  const b = bundler({ root, folder: 'cli', entries: { main: 'main.ts' }, ownFile: ['sach'] });
+  b.build();
+  const inputs = Object.keys(JSON.parse(readFileSync(path.join(root, 'dist/cli/meta.json'), 'utf8')).inputs as object);
+  expect(inputs).toContain('node_modules/.package-lock.json');
+  expect(inputs.filter((f) => f.startsWith('node_modules/sach/'))).toEqual([]);
+  expect(b.freshEntry()).not.toBeNull();
+  writeFileSync(path.join(root, 'node_modules', 'sach', 'index.js'), "module.exports = { title: 'Sách mới' };");
+  writeFileSync(path.join(root, 'node_modules', '.package-lock.json'), '{"lockfileVersion":3,"packages":{}}');
+  expect(b.freshEntry()).toBeNull();
+  expect(run(b.bundleEntry()!)).toBe('Sách mới');
+});
