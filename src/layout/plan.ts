@@ -75,6 +75,31 @@ export interface PlanDataBar {
   color: string;
 }
 
+/**
+ * Icon sets Excel has, by their file (OOXML) names; the Office.js renderer maps each to its
+ * Excel.IconSet name ("3TrafficLights1" → "ThreeTrafficLights1").
+ */
+export type PlanIconStyle =
+  | '3Arrows' | '3ArrowsGray' | '3Flags' | '3TrafficLights1' | '3TrafficLights2' | '3Signs' | '3Symbols' | '3Symbols2'
+  | '4Arrows' | '4ArrowsGray' | '4RedToBlack' | '4Rating' | '4TrafficLights';
+
+/**
+ * An icon set over a column of numbers (the summary's assessment as a level 1..4). Thresholds are
+ * numbers, not percentiles, so an icon means the same level on every sheet: `thresholds[i]` is
+ * the lowest value (≥) that gets icon i + 2 counted from the lowest icon; below thresholds[0]
+ * gets the lowest. One threshold fewer than the style has icons. Office.js: an IconSet
+ * conditional format whose criteria[0] is empty; ExcelJS: an iconSet rule with a cfvo per icon.
+ */
+export interface PlanIconSet {
+  /** A1 range, usually one column of the table. */
+  address: string;
+  style: PlanIconStyle;
+  /** Ascending; length = icons in the style − 1. */
+  thresholds: number[];
+  /** false: the icon alone (the number is only there for the icon to read). */
+  showValue: boolean;
+}
+
 export interface PlanName {
   name: string;
   /** One cell of this sheet. */
@@ -112,6 +137,8 @@ export interface SheetPlan {
   conditionalFormats: PlanConditionalFormat[];
   /** Data bars (the summary's progress column); absent on sheets without them. */
   dataBars?: PlanDataBar[];
+  /** Icon sets (the summary's assessment level); absent on sheets without them. */
+  iconSets?: PlanIconSet[];
   /** Cell notes (comments). Where a host cannot draw them, the same text is also in the sheet. */
   notes: PlanNote[];
   freezeRows: number;

@@ -4,8 +4,10 @@
  *
  * - "Tổng hợp" / "Summary": the national table — STT, indicator, each quarter's counted figure,
  *   the year's and 2025's targets, progress (latest / 2025 target, drawn as a data bar), the
- *   four-level assessment with its reason, source unit, provisional, international comparison,
- *   open flags, justifications; 1.2's sector shares one line per ministry; conflicting figures
+ *   four-level assessment as a level 1–4 drawn as an icon set, then in words with its reason,
+ *   source unit, provisional, international comparison, open flags, justifications, figures from
+ *   units not responsible for the row that did not count (shown nowhere else);
+ *   1.2's sector shares one line per ministry; conflicting figures
  *   flagged (orange, a note, and one line per unit); the returns not used; a compact block of
  *   figure against target for a native chart (summaryChartSpec says where it is).
  * - "Đầy đủ, đúng hạn" / "Completeness": every unit × quarter, then counts per quarter and the
@@ -18,9 +20,10 @@ import { allIndicators } from '../catalogue/load';
 import type { Catalogue, Indicator, ReportingRow, UnitList } from '../catalogue/schema';
 import { appliedTarget } from '../domain/assess';
 import { PROVISIONAL_FORMAT_SUFFIX } from '../domain/parse/numberFormat';
+import type { AssessmentStatus } from '../domain/flags';
 import type { IndicatorRow, Summary, Timeliness, UnitFigure } from '../domain/summary/types';
 import type { Lang } from '../workbook/port';
-import type { CellStyle, CellValue, PlanCell, PlanConditionalFormat, PlanDataBar, PlanNote, PrintSetup, SheetPlan } from './plan';
+import type { CellStyle, CellValue, PlanCell, PlanConditionalFormat, PlanDataBar, PlanIconSet, PlanNote, PrintSetup, SheetPlan } from './plan';
 import { vietnamTime } from './receiptPlan';
 import { assessmentLabel, sl, timelinessHeading, timelinessLabel } from './summaryLabels';
 import { percentFormat, targetCell } from './targetDisplay';
@@ -38,6 +41,20 @@ const BAR_COLOR = '#5B9BD5';
 const CONFLICT_FILL = '#F8CBAD';
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 
+/**
+ * The four-level assessment as a number an icon set can read, best highest (Excel gives the top
+ * icon to the highest values). The words stay in the next column; the number itself is hidden.
+ */
+export const ASSESSMENT_LEVEL: Record<AssessmentStatus, number> = { achieved: 4, likely2024: 3, likely2025: 2, challenging: 1 };
+
+/**
+ * Traffic lights as the assessment words are coloured: green for achieved (4), amber for likely
+ * by 2024 or 2025 (2–3), red for challenging (1). Three lights rather than four: Excel's four-light
+ * set puts likely-by-2025 on red and challenging on black, harsher than the words beside them.
+ */
+const ASSESSMENT_ICONS = { style: '3TrafficLights1', thresholds: [2, 4] } as const;
+
+/** Headings of the columns this file adds (kept here, beside the columns they name). */
 const BASE: Record<string, CellStyle> = {
   title: { bold: true, fontSize: 14 },
   subtitle: { italic: true },
@@ -138,7 +155,7 @@ function plan(sheetName: string, b: SheetBuilder, columns: number[], lastRow: nu
 function unitNames(summary: Summary, lang: Lang, units?: UnitList): Map<string, string> {
   const names = new Map<string, string>();
   for (const r of summary.completeness) names.set(r.unitId, r.unitName);
-  for (const i of summary.indicators) for (const f of [...i.conflicts, ...(i.sectors ?? [])]) names.set(f.unitId, f.unitName);
+  for (const i of summary.indicators) for (const f of [...i.conflicts, ...i.uncounted, ...(i.sectors ?? [])]) names.set(f.unitId, f.unitName);
   for (const list of Object.values(summary.sections)) for (const p of list) names.set(p.unitId, p.unitName);
   if (units) for (const u of units.units) names.set(u.id, u.name[lang]);
   return names;
@@ -151,6 +168,8 @@ interface Columns {
   targetYear: number;
   target2025: number;
   progress: number;
+  /** The assessment as a level 1..4, drawn as an icon just left of its words. */
+  level: number;
   assessment: number;
   reason: number;
   source: number;
@@ -158,6 +177,7 @@ interface Columns {
   intl: number;
   flags: number;
   justifications: number;
+  uncounted: number;
   note: number;
   last: number;
 }
@@ -165,8 +185,8 @@ interface Columns {
 function columnsFor(quarter: number): Columns {
   const t = 2 + quarter + 1;
   return {
-    stt: 1, name: 2, quarter: (q) => 2 + q, targetYear: t, target2025: t + 1, progress: t + 2, assessment: t + 3, reason: t + 4,
-    source: t + 5, provisional: t + 6, intl: t + 7, flags: t + 8, justifications: t + 9, note: t + 10, last: t + 10,
+    stt: 1, name: 2, quarter: (q) => 2 + q, targetYear: t, target2025: t + 1, progress: t + 2, level: t + 3, assessment: t + 4, reason: t + 5,
+    source: t + 6, provisional: t + 7, intl: t + 8, flags: t + 9, justifications: t + 10, uncounted: t + 11, note: t + 12, last: t + 12,
   };
 }
 
@@ -197,8 +217,18 @@ function progressOf(value: number | null, row: ReportingRow, horizon: number): n
   return Number((value / t.value).toPrecision(12));
 }
 
+/** An uncounted figure: "17% (Bộ Y tế, Quý II)", its value first as the column is about figures. */
+function uncountedLine(f: UnitFigure, lang: Lang, names: Map<string, string>): string {
+  const quarter = lang === 'vi' ? `Quý ${ROMAN[f.quarter - 1]}` : `Q${f.quarter}`;
+  return `${figureValue(f, lang)} (${names.get(f.unitId) ?? f.unitName}, ${quarter}${f.provisional ? (lang === 'vi' ? ', ước' : ', provisional') : ''})`;
+}
+
+function figureValue(f: UnitFigure, lang: Lang): string {
+  return f.value === null ? f.typed : `${(lang === 'vi' ? String(f.value).replace('.', ',') : String(f.value))}%`;
+}
+
 function figureLine(f: UnitFigure, lang: Lang, names: Map<string, string>): string {
-  const v = f.value === null ? f.typed : `${(lang === 'vi' ? String(f.value).replace('.', ',') : String(f.value))}%`;
+  const v = figureValue(f, lang);
   const quarter = lang === 'vi' ? `Quý ${ROMAN[f.quarter - 1]}` : `Q${f.quarter}`;
   return `${names.get(f.unitId) ?? f.unitName} ${v} (${quarter}${f.provisional ? (lang === 'vi' ? ', ước' : ', provisional') : ''})`;
 }
@@ -212,6 +242,7 @@ function indicatorSheet(summary: Summary, catalogue: Catalogue, lang: Lang, unit
   const rowsById = new Map(allIndicators(catalogue).flatMap((i) => i.rows.map((r) => [r.id, r] as const)));
   const byRow = new Map(summary.indicators.map((r) => [r.row, r]));
   const bars: PlanDataBar[] = [];
+  const icons: PlanIconSet[] = [];
   const conditional: PlanConditionalFormat[] = [];
 
   b.line(1, c.last, sl('title', lang), 'title');
@@ -225,6 +256,7 @@ function indicatorSheet(summary: Summary, catalogue: Catalogue, lang: Lang, unit
     [c.targetYear, sl('colTarget', lang, { year })],
     [c.target2025, sl('colTarget', lang, { year: horizon })],
     [c.progress, sl('colProgress', lang, { year: horizon })],
+    [c.level, sl('colLevel', lang)],
     [c.assessment, sl('colAssessment', lang)],
     [c.reason, sl('colReason', lang)],
     [c.source, sl('colSource', lang)],
@@ -232,6 +264,7 @@ function indicatorSheet(summary: Summary, catalogue: Catalogue, lang: Lang, unit
     [c.intl, sl('colIntl', lang)],
     [c.flags, sl('colFlags', lang)],
     [c.justifications, sl('colJustifications', lang)],
+    [c.uncounted, sl('colUncounted', lang)],
     [c.note, sl('colNote', lang)],
   ];
   for (const [k, text] of heads) b.put(`${col(k)}${header}`, text, 'header');
@@ -242,7 +275,7 @@ function indicatorSheet(summary: Summary, catalogue: Catalogue, lang: Lang, unit
   const tableLine = (values: Partial<Record<number, { value: CellValue; format?: string; kind?: 'text' | 'center' | 'number' | 'sub' }>>, conflict: boolean) => {
     for (let k = 1; k <= c.last; k++) {
       const v = values[k];
-      const kind = v?.kind ?? (k === c.stt || k === c.provisional || k === c.flags ? 'center' : k === c.progress || (k >= c.quarter(1) && k <= c.target2025) ? 'number' : 'text');
+      const kind = v?.kind ?? (k === c.stt || k === c.level || k === c.provisional || k === c.flags ? 'center' : k === c.progress || (k >= c.quarter(1) && k <= c.target2025) ? 'number' : 'text');
       b.put(`${col(k)}${r}`, v?.value ?? null, conflict ? `${kind}Conflict` : kind, v?.format);
     }
     r++;
@@ -272,6 +305,9 @@ function indicatorSheet(summary: Summary, catalogue: Catalogue, lang: Lang, unit
           [c.intl]: { value: row.comparison },
           [c.flags]: { value: row.openFlags > 0 ? row.openFlags : null },
           [c.justifications]: { value: row.justifications.map((j) => `${names.get(j.unitId) ?? j.unitId}: ${j.text}`).join('\n') || null },
+          // One entry a line, as the justifications are; each says whose figure and which quarter.
+          [c.uncounted]: { value: row.uncounted.map((f) => uncountedLine(f, lang, names)).join('\n') || null },
+          [c.level]: { value: row.assessment ? ASSESSMENT_LEVEL[row.assessment.status] : null},
         };
         for (const q of row.quarters) {
           values[c.quarter(q.quarter)] = { value: q.value === null ? null : fraction(q.value), format: q.provisional ? PROVISIONAL_FORMAT : FIGURE_FORMAT };
@@ -310,6 +346,7 @@ function indicatorSheet(summary: Summary, catalogue: Catalogue, lang: Lang, unit
   });
   const lastTableRow = r - 1;
   bars.push({ address: `${col(c.progress)}${first}:${col(c.progress)}${lastTableRow}`, min: 0, max: 1, color: BAR_COLOR });
+  icons.push({ address: `${col(c.level)}${first}:${col(c.level)}${lastTableRow}`, ...ASSESSMENT_ICONS, thresholds: [...ASSESSMENT_ICONS.thresholds], showValue: false });
   // Assessment words coloured where the host draws formats: red for challenging, green for achieved.
   const a = `${col(c.assessment)}${first}`;
   conditional.push({ address: `${a}:${col(c.assessment)}${lastTableRow}`, formula: `=${a}="${assessmentLabel('challenging', lang)}"`, fontColor: '#C00000' });
@@ -351,9 +388,9 @@ function indicatorSheet(summary: Summary, catalogue: Catalogue, lang: Lang, unit
     };
   }
 
-  const widths = [6, 46, ...Array<number>(summary.quarter).fill(12), 13, 13, 14, 20, 48, 24, 11, 32, 10, 40, 48];
+  const widths = [6, 46, ...Array<number>(summary.quarter).fill(12), 13, 13, 14, 5, 20, 48, 24, 11, 32, 10, 40, 32, 48];
   return {
-    plan: plan(sheetName, b, widths, r - 1, header, { rowHeights: [{ row: header, height: 48 }], dataBars: bars, conditionalFormats: conditional, tabColor: '#2F5597' }),
+    plan: plan(sheetName, b, widths, r - 1, header, { rowHeights: [{ row: header, height: 48 }], dataBars: bars, iconSets: icons, conditionalFormats: conditional, tabColor: '#2F5597' }),
     chart,
   };
 }

@@ -103,7 +103,7 @@ test('the summary sheet is shown in the grid with the national 1.1 figure and it
   await expect(grid.locator(`td[data-address="D${row}"]`).innerText()).resolves.toBe('19.50%');
   // Progress toward the 2025 target of 20%: 19.5 / 20.
   await expect(grid.locator(`td[data-address="G${row}"]`).innerText()).resolves.toBe('98%');
-  await expect(grid.locator(`td[data-address="J${row}"]`).innerText()).resolves.toBe('Bộ Tài chính');
+  await expect(grid.locator(`td[data-address="K${row}"]`).innerText()).resolves.toBe('Bộ Tài chính');
 
   // The fake workbook holds the three sheets, the progress data bars and the chart.
   const state = await page.evaluate(() => {

@@ -168,8 +168,8 @@ export class FakeConditionalFormat extends FakeClientObject<ConditionalFormatTar
     return this.child('dataBar', () => new FakeSettingsConditionalFormat(this.context, 'DataBarConditionalFormat', this.ofType('DataBar')));
   }
 
-  get iconSet(): FakeSettingsConditionalFormat {
-    return this.child('iconSet', () => new FakeSettingsConditionalFormat(this.context, 'IconSetConditionalFormat', this.ofType('IconSet')));
+  get iconSet(): FakeIconSetConditionalFormat {
+    return this.child('iconSet', () => new FakeIconSetConditionalFormat(this.context, this.ofType('IconSet')));
   }
 
   delete(): void {
@@ -379,3 +379,89 @@ defineScalars<ConditionalFormatTarget>(
     ]),
   ),
 );
+
+/** Excel.IconSet names the fake knows, with how many icons each has. */
+const ICON_SETS: Record<string, number> = {
+  ThreeArrows: 3, ThreeArrowsGray: 3, ThreeFlags: 3, ThreeTrafficLights1: 3, ThreeTrafficLights2: 3, ThreeSigns: 3, ThreeSymbols: 3, ThreeSymbols2: 3,
+  ThreeStars: 3, ThreeTriangles: 3, FourArrows: 4, FourArrowsGray: 4, FourRedToBlack: 4, FourRating: 4, FourTrafficLights: 4,
+  FiveArrows: 5, FiveArrowsGray: 5, FiveRating: 5, FiveQuarters: 5, FiveBoxes: 5,
+};
+/** A new icon-set format is three traffic lights, as in Excel. */
+const DEFAULT_ICON_SET = 'ThreeTrafficLights1';
+const ICON_RULE_TYPES = ['Number', 'Percent', 'Formula', 'Percentile'] as const;
+const ICON_OPERATORS = ['GreaterThan', 'GreaterThanOrEqual'] as const;
+
+/** Excel's own criteria for a style: percents splitting 0–100 evenly, lowest icon first. */
+function defaultIconCriteria(icons: number): Excel.ConditionalIconCriterion[] {
+  return Array.from({ length: icons }, (_, i) => ({ type: 'Percent', operator: 'GreaterThanOrEqual', formula: `=${Math.round((100 * i) / icons)}` }));
+}
+
+function currentCriteria(e: ConditionalFormatEntry): Excel.ConditionalIconCriterion[] {
+  const style = (e.settings.style as string | undefined) ?? DEFAULT_ICON_SET;
+  return (e.settings.criteria as Excel.ConditionalIconCriterion[] | undefined) ?? defaultIconCriteria(ICON_SETS[style]!);
+}
+
+/**
+ * criteria as Office.js takes them: one per icon of the current style, lowest icon first. The
+ * first one's type, operator and formula are ignored (only a custom icon would be kept), so what
+ * is recorded there is the criterion it already had; each other one is checked.
+ */
+function normalizeIconCriteria(value: unknown, e: ConditionalFormatEntry): Excel.ConditionalIconCriterion[] {
+  const style = (e.settings.style as string | undefined) ?? DEFAULT_ICON_SET;
+  const icons = ICON_SETS[style]!;
+  if (!Array.isArray(value)) fail('InvalidArgument', 'IconSetConditionalFormat.criteria must be an array');
+  if (value.length !== icons) fail('InvalidArgument', `IconSetConditionalFormat.criteria: ${style} has ${icons} icons, ${value.length} criteria given`);
+  const before = currentCriteria(e)[0]!;
+  return value.map((c, i): Excel.ConditionalIconCriterion => {
+    const o = plainObject(c, `IconSetConditionalFormat.criteria[${i}]`);
+    if (i === 0) return { type: before.type, operator: before.operator, formula: before.formula };
+    const formula = checkString(o.formula, `IconSetConditionalFormat.criteria[${i}].formula`);
+    if (formula.trim() === '') fail('InvalidArgument', `IconSetConditionalFormat.criteria[${i}].formula is empty`);
+    return {
+      type: checkEnum(o.type, ICON_RULE_TYPES, `IconSetConditionalFormat.criteria[${i}].type`),
+      operator: checkEnum(o.operator, ICON_OPERATORS, `IconSetConditionalFormat.criteria[${i}].operator`),
+      formula,
+    };
+  });
+}
+
+/**
+ * IconSet (ExcelApi 1.6), kept as Office.js shapes it: `style` an Excel.IconSet name, choosing it
+ * resets `criteria` to that style's defaults (so criteria set before the style are lost, as in
+ * Excel); `criteria` one per icon; `showIconOnly` and `reverseIconOrder` booleans. Recorded in the
+ * entry's settings under those names; drawing is not modelled.
+ */
+export class FakeIconSetConditionalFormat extends FakeClientObject<ConditionalFormatTarget> {
+  declare style: Excel.IconSet;
+  declare criteria: Excel.ConditionalIconCriterion[];
+  declare showIconOnly: boolean;
+  declare reverseIconOrder: boolean;
+
+  constructor(context: FakeRequestContext, locate: Locate<ConditionalFormatTarget>) {
+    super(context, 'IconSetConditionalFormat', locate);
+  }
+}
+
+defineScalars<ConditionalFormatTarget>(FakeIconSetConditionalFormat, {
+  style: {
+    read: (t) => t.entry.settings.style ?? DEFAULT_ICON_SET,
+    write: (t, v) =>
+      editEntry(t, (e) => {
+        const style = checkEnum(v, Object.keys(ICON_SETS), 'IconSetConditionalFormat.style');
+        e.settings.style = style;
+        e.settings.criteria = defaultIconCriteria(ICON_SETS[style]!);
+      }),
+  },
+  criteria: {
+    read: (t) => currentCriteria(t.entry),
+    write: (t, v) => editEntry(t, (e) => (e.settings.criteria = normalizeIconCriteria(v, e))),
+  },
+  showIconOnly: {
+    read: (t) => t.entry.settings.showIconOnly ?? false,
+    write: (t, v) => editEntry(t, (e) => (e.settings.showIconOnly = checkBoolean(v, 'IconSetConditionalFormat.showIconOnly'))),
+  },
+  reverseIconOrder: {
+    read: (t) => t.entry.settings.reverseIconOrder ?? false,
+    write: (t, v) => editEntry(t, (e) => (e.settings.reverseIconOrder = checkBoolean(v, 'IconSetConditionalFormat.reverseIconOrder'))),
+  },
+});

@@ -109,21 +109,43 @@ function flagsAndJustifications(ctx: Context, rowId: string, unitIds: Set<string
   return { openFlags, justifications };
 }
 
+/**
+ * The figures of a quarter that neither count nor conflict: given only by units not responsible
+ * for the row (a ministry answering another's row, the responsible one silent). Without this
+ * they would be shown nowhere. Where the figures differ they are already conflicts; where a
+ * figure counted, every other agrees with it (else a conflict), so nothing is hidden.
+ */
+function uncountedFigures(figures: readonly UnitFigure[], counted: Counted, responsible: Set<string>): UnitFigure[] {
+  if (counted.value !== null || distinctValues(figures) > 1) return [];
+  return figures.filter((f) => !responsible.has(f.unitId));
+}
+
 function indicatorRow(ctx: Context, row: ReportingRow, stt: string, rowIds: readonly string[], responsibleCount: ResponsibleCount): IndicatorRow {
   const quarters: IndicatorRow['quarters'] = [];
   const conflicts: UnitFigure[] = [];
+  // Every quarter 1..quarter, as conflicts are: a quarter's column shows only the counted
+  // figure, so an earlier quarter's uncounted figure is as invisible as the latest one's.
+  const uncounted: UnitFigure[] = [];
   const counted: Counted[] = [];
   const sector = isSectorRow(ctx.catalogue, row.id, responsibleCount(row.id, ctx.quarter));
   const involved = new Set<string>();
   for (let q = 1; q <= ctx.quarter; q++) {
     const figures = figuresFor(ctx, row.id, q);
-    const c = sector ? { value: null, unitId: null, provisional: false, comparison: null } : countedFigure(figures, responsibleFor(ctx, row.id, q));
+    const responsible = responsibleFor(ctx, row.id, q);
+    const c = sector ? { value: null, unitId: null, provisional: false, comparison: null } : countedFigure(figures, responsible);
     counted.push(c);
     quarters.push({ quarter: q, value: c.value, unitId: c.unitId, provisional: c.provisional });
     if (c.unitId) involved.add(c.unitId);
     if (!sector && distinctValues(figures) > 1) {
       conflicts.push(...figures);
       figures.forEach((f) => involved.add(f.unitId));
+    }
+    // A sector row lists every ministry's share already (sectors), so nothing there is hidden.
+    if (!sector) {
+      const others = uncountedFigures(figures, c, responsible);
+      uncounted.push(...others);
+      // Their flags and justifications on the row explain the figure shown, as a conflict's do.
+      others.forEach((f) => involved.add(f.unitId));
     }
   }
   const sectors = sector ? latestPerUnit(ctx, row.id) : undefined;
@@ -147,6 +169,7 @@ function indicatorRow(ctx: Context, row: ReportingRow, stt: string, rowIds: read
     comparison,
     ...flagsAndJustifications(ctx, row.id, involved, rowIds),
     conflicts,
+    uncounted,
     ...(sectors ? { sectors } : {}),
   };
 }

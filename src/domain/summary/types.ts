@@ -65,6 +65,12 @@ export interface IndicatorRow {
   justifications: { unitId: string; text: string }[];
   /** More than one unit gave a figure for this row and quarter and they differ: all of them. */
   conflicts: UnitFigure[];
+  /**
+   * Figures from units not responsible for the row that did not count and are not in
+   * `conflicts` (no responsible unit gave one that quarter, and they agree), every quarter
+   * 1..quarter in quarter then unit-list order: without them such a figure would be shown nowhere.
+   */
+  uncounted: UnitFigure[];
   /** 1.2 only: every ministry's sector share (1.2.OTHER), one per unit. */
   sectors?: UnitFigure[];
 }

@@ -1,7 +1,7 @@
 import type { SheetPlan } from '../../layout/plan';
 import { columnLetters, parseCell } from './a1';
 import { excelInput } from './cellInput';
-import { renderConditionalFormats, renderDataBars, renderValidations } from './renderRules';
+import { renderConditionalFormats, renderDataBars, renderIconSets, renderValidations } from './renderRules';
 import { renderColumnWidths, renderRowHeights, renderStyles, renderUnlockedInputs } from './renderStyles';
 
 export interface RenderOptions {
@@ -30,6 +30,7 @@ export function renderPlan(context: Excel.RequestContext, sheet: Excel.Worksheet
   renderValidations(sheet, plan);
   renderConditionalFormats(sheet, plan);
   renderDataBars(sheet, plan);
+  renderIconSets(sheet, plan);
   for (const n of plan.names) context.workbook.names.add(n.name, sheet.getRange(n.address), n.comment);
   const commentsAdded = options.comments ? renderComments(context, sheet, plan) : 0;
   renderPageLayout(sheet, plan);

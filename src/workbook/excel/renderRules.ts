@@ -1,4 +1,4 @@
-import type { PlanValidation, SheetPlan, ValidationRule } from '../../layout/plan';
+import type { PlanIconSet, PlanIconStyle, PlanValidation, SheetPlan, ValidationRule } from '../../layout/plan';
 import { cellsOf, type Cell } from './a1';
 import { areasFor, groupCells } from './areas';
 
@@ -61,5 +61,38 @@ export function renderDataBars(sheet: Excel.Worksheet, plan: SheetPlan): void {
     format.dataBar.lowerBoundRule = { type: 'Number', formula: String(bar.min) };
     format.dataBar.upperBoundRule = { type: 'Number', formula: String(bar.max) };
     format.dataBar.positiveFormat.fillColor = bar.color;
+  }
+}
+
+const ICON_COUNT_WORD: Record<string, string> = { '3': 'Three', '4': 'Four' };
+
+/** The file's icon-set name as Office.js spells it: "3TrafficLights1" → "ThreeTrafficLights1". */
+export function officeIconStyle(style: PlanIconStyle): Excel.IconSet {
+  return style.replace(/^[34]/, (d) => ICON_COUNT_WORD[d]!) as Excel.IconSet;
+}
+
+/**
+ * Criteria lowest icon first, as Office.js orders them. The first criterion's type, operator and
+ * formula are ignored (every value below the others gets the lowest icon), so it is left empty as
+ * in Microsoft's sample; each other one is "≥ threshold", a number so icons mean the same level
+ * on every sheet (a percentile would shift with the rows).
+ */
+export function iconCriteria(set: PlanIconSet): Excel.ConditionalIconCriterion[] {
+  return [
+    {} as Excel.ConditionalIconCriterion,
+    ...set.thresholds.map((t): Excel.ConditionalIconCriterion => ({ type: 'Number', operator: 'GreaterThanOrEqual', formula: `=${t}` })),
+  ];
+}
+
+/**
+ * Icon sets (ExcelApi 1.6), queued like the data bars: no load, no sync. The style goes first,
+ * because choosing a style resets the criteria to that style's defaults.
+ */
+export function renderIconSets(sheet: Excel.Worksheet, plan: SheetPlan): void {
+  for (const set of plan.iconSets ?? []) {
+    const format = sheet.getRange(set.address).conditionalFormats.add('IconSet');
+    format.iconSet.style = officeIconStyle(set.style);
+    format.iconSet.criteria = iconCriteria(set);
+    format.iconSet.showIconOnly = !set.showValue;
   }
 }

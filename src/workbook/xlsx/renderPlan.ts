@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { PlanCell, SheetPlan } from '../../layout/plan';
+import type { PlanCell, PlanIconSet, SheetPlan } from '../../layout/plan';
 import { addConditionalFormats, addDataBars } from './conditionalFormats';
 import { addDefinedNames } from './definedNames';
 import { applyPrintSetup } from './printSetup';
@@ -23,6 +23,30 @@ function renderCell(worksheet: ExcelJS.Worksheet, plan: SheetPlan, planCell: Pla
 }
 
 /**
+ * Icon sets, the Office.js renderer's twin (renderIconSets): one cfvo per icon, lowest first. The
+ * first is the floor ("percent 0", the form Excel itself writes: it catches every value below the
+ * next); each other is "num threshold", met at ≥ (cfvo's gte defaults to true). Priorities
+ * continue after the formula formats and data bars so none hides another.
+ */
+export function addIconSets(worksheet: ExcelJS.Worksheet, sets: readonly PlanIconSet[], firstPriority: number): void {
+  sets.forEach((set, i) => {
+    worksheet.addConditionalFormatting({
+      ref: set.address,
+      rules: [
+        {
+          type: 'iconSet',
+          priority: firstPriority + i,
+          iconSet: set.style,
+          showValue: set.showValue,
+          // ExcelJS's typings give cfvo the wrong shape (Cvfo has only aboveAverage).
+          cfvo: [{ type: 'percent', value: 0 }, ...set.thresholds.map((t) => ({ type: 'num', value: t }))] as unknown as ExcelJS.IconSetRuleType['cfvo'],
+        },
+      ],
+    });
+  });
+}
+
+/**
  * Renders a sheet plan into a new worksheet of `workbook`, with ExcelJS: everything the plan
  * holds, the Office.js renderer's twin. Cells come before merges because ExcelJS gives a merge's
  * cells the style of its top-left cell, so the borders and fill run round the whole merge.
@@ -41,6 +65,7 @@ export function renderPlanToWorkbook(plan: SheetPlan, workbook: ExcelJS.Workbook
   addValidations(worksheet, plan.validations);
   addConditionalFormats(worksheet, plan.conditionalFormats);
   addDataBars(worksheet, plan.dataBars ?? [], plan.conditionalFormats.length + 1);
+  addIconSets(worksheet, plan.iconSets ?? [], plan.conditionalFormats.length + (plan.dataBars?.length ?? 0) + 1);
   applyPrintSetup(worksheet, plan.print);
   if (plan.protect) protectWithoutPassword(worksheet);
   writePlanProperties(workbook, plan.properties);

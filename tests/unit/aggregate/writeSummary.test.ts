@@ -51,13 +51,17 @@ describe('writeSummary on the fake host', () => {
     expect(host.getCell('Tổng hợp', `D${row}`).value).toBeCloseTo(0.195, 12);
     expect(host.getCell('Tổng hợp', `D${row}`).numberFormat).toBe('0.00%');
     expect(host.getCell('Tổng hợp', `G${row}`).value).toBeCloseTo(0.975, 12);
-    expect(host.getCell('Tổng hợp', `J${row}`).value).toBe('Bộ Tài chính');
+    expect(host.getCell('Tổng hợp', `K${row}`).value).toBe('Bộ Tài chính');
     expect(host.getCell('Tổng hợp', 'A1').value).toBe(table!.cells.find((c) => c.address === 'A1')!.value);
 
     // Progress data bars (table), share-on-time bars (completeness), assessment colours.
     const table1 = snap.sheets.find((s) => s.name === 'Tổng hợp')!;
     expect(table1.conditionalFormats.filter((c) => c.type === 'DataBar').map((c) => c.ranges)).toEqual([[table!.dataBars![0]!.address]]);
     expect(table1.conditionalFormats.filter((c) => c.type === 'Custom')).toHaveLength(2);
+    // The assessment icons, queued with the rest: still within the syncs counted above.
+    expect(table1.conditionalFormats.filter((c) => c.type === 'IconSet').map((c) => [c.ranges, c.settings.style, c.settings.showIconOnly])).toEqual([
+      [[table!.iconSets![0]!.address], 'ThreeTrafficLights1', true],
+    ]);
     expect(snap.sheets.find((s) => s.name === 'Đầy đủ, đúng hạn')!.conditionalFormats.filter((c) => c.type === 'DataBar')).toHaveLength(1);
 
     // The chart: clustered columns over the chart block, headings included.
@@ -108,6 +112,8 @@ describe('writeSummary on the fake host', () => {
     expect(host.syncCount - before).toBe(result.syncs);
     expect(result.syncs).toBe(3);
     expect(result.chart).toBe('added');
+    // The icon set is among what those syncs wrote, not left for another.
+    expect(host.snapshot().sheets.find((x) => x.name === 'Tổng hợp')!.conditionalFormats.filter((c) => c.type === 'IconSet')).toHaveLength(1);
   }, 60_000);
 
   it('an empty quarter still gives the sheets (no chart needed when there is nothing to chart)', async () => {

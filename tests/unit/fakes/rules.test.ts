@@ -125,6 +125,53 @@ describe('conditional formats', () => {
     expect(host.snapshot().sheets[0]!.conditionalFormats).toEqual([]);
   });
 
+  it('keeps icon sets as Office.js shapes them: a style resets the criteria, one criterion per icon, the first ignored', async () => {
+    const host = createFakeExcel();
+    await batch(host, (sheet) => {
+      const a = sheet.getRange('A1:A10').conditionalFormats.add('IconSet').iconSet;
+      a.style = 'FourArrows';
+      a.showIconOnly = true;
+      // The first criterion's type, operator and formula are ignored, as Office.js documents.
+      a.criteria = [
+        { type: 'Number', operator: 'GreaterThan', formula: '=99' },
+        { type: 'Number', operator: 'GreaterThanOrEqual', formula: '=2' },
+        { type: 'Number', operator: 'GreaterThanOrEqual', formula: '=3' },
+        { type: 'Percentile', operator: 'GreaterThan', formula: '=90' },
+      ];
+      // Criteria set before the style are lost when the style is chosen.
+      const b = sheet.getRange('B1:B10').conditionalFormats.add('IconSet').iconSet;
+      b.criteria = [{} as Excel.ConditionalIconCriterion, { type: 'Number', operator: 'GreaterThanOrEqual', formula: '=5' }, { type: 'Number', operator: 'GreaterThanOrEqual', formula: '=7' }];
+      b.style = 'ThreeSymbols';
+    });
+    const [b, a] = host.snapshot().sheets[0]!.conditionalFormats;
+    expect(a!.settings).toEqual({
+      style: 'FourArrows',
+      showIconOnly: true,
+      criteria: [
+        { type: 'Percent', operator: 'GreaterThanOrEqual', formula: '=0' },
+        { type: 'Number', operator: 'GreaterThanOrEqual', formula: '=2' },
+        { type: 'Number', operator: 'GreaterThanOrEqual', formula: '=3' },
+        { type: 'Percentile', operator: 'GreaterThan', formula: '=90' },
+      ],
+    });
+    expect(b!.settings.criteria).toEqual([
+      { type: 'Percent', operator: 'GreaterThanOrEqual', formula: '=0' },
+      { type: 'Percent', operator: 'GreaterThanOrEqual', formula: '=33' },
+      { type: 'Percent', operator: 'GreaterThanOrEqual', formula: '=67' },
+    ]);
+  });
+
+  it.each<[string, (f: Excel.IconSetConditionalFormat) => void]>([
+    ['an unknown style', (f) => (f.style = 'SixSmileys' as Excel.IconSet)],
+    ['two criteria for three icons', (f) => (f.criteria = [{} as Excel.ConditionalIconCriterion, { type: 'Number', operator: 'GreaterThanOrEqual', formula: '=1' }])],
+    ['an unknown operator', (f) => (f.criteria = [{} as Excel.ConditionalIconCriterion, { type: 'Number', operator: 'LessThan' as 'GreaterThan', formula: '=1' }, { type: 'Number', operator: 'GreaterThan', formula: '=2' }])],
+    ['an empty formula', (f) => (f.criteria = [{} as Excel.ConditionalIconCriterion, { type: 'Number', operator: 'GreaterThan', formula: '' }, { type: 'Number', operator: 'GreaterThan', formula: '=2' }])],
+    ['showIconOnly not a boolean', (f) => (f.showIconOnly = 'yes' as unknown as boolean)],
+  ])('rejects an icon set with %s', async (_, change) => {
+    const host = createFakeExcel();
+    await expect(batch(host, (sheet) => change(sheet.getRange('A1:A3').conditionalFormats.add('IconSet').iconSet as unknown as Excel.IconSetConditionalFormat))).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
   it('rejects using the wrong part of a conditional format', async () => {
     const host = createFakeExcel();
     await expect(

@@ -152,6 +152,64 @@ describe('the indicator table', () => {
     expect(summary.indicators.filter((x) => x.conflicts.length > 0).map((x) => x.row)).toEqual(['1.1']);
   });
 
+  describe('figures from units not responsible for the row (uncounted)', () => {
+    // 2.2 is ngan-hang-nha-nuoc's alone (units.json), and it sent nothing; 2.1 is bo-tai-chinh's,
+    // whose v2 gives 50% for it in Q1 and Q2.
+    const withBytFigures = (extra: (p: ReturnType<typeof validPayload>) => void) => {
+      const inputs = quarterInputs().inputs;
+      const byt = inputs.find((i) => i.source.kind === 'file' && i.source.file === 'byt-q2.xlsx')!;
+      extra(byt.payload);
+      return summarise(inputs, options);
+    };
+
+    it('in the fixture nobody gives a row not theirs except bo-y-te’s 1.1, which is a conflict', () => {
+      expect(summary.indicators.filter((x) => x.uncounted.length > 0).map((x) => x.row)).toEqual([]);
+      expect(row('1.1').uncounted).toEqual([]);
+    });
+
+    it('only a non-responsible ministry gives a row (bo-y-te 2.2 Q2 33%): not counted, not a conflict, listed as uncounted', () => {
+      const s = withBytFigures((p) => setFigure(p, '2.2', 2, 33));
+      const r = s.indicators.find((x) => x.row === '2.2')!;
+      expect(r.quarters.map((q) => q.value)).toEqual([null, null]);
+      expect(r.sourceUnit).toBeNull();
+      expect(r.conflicts).toEqual([]);
+      expect(r.uncounted.map((f) => [f.unitId, f.unitName, f.quarter, f.value])).toEqual([['bo-y-te', 'Bộ Y tế', 2, 33]]);
+      // Still no counted data: challenging, as with no figure at all.
+      expect(r.assessment!.status).toBe('challenging');
+    });
+
+    it('every quarter is looked at: a Q1 figure alone is listed too, in quarter order', () => {
+      const s = withBytFigures((p) => {
+        setFigure(p, '2.2', 2, 33);
+        setFigure(p, '2.2', 1, 31);
+      });
+      expect(s.indicators.find((x) => x.row === '2.2')!.uncounted.map((f) => [f.quarter, f.value])).toEqual([[1, 31], [2, 33]]);
+    });
+
+    it('a non-responsible figure that agrees with the counted one (bo-y-te 2.1 Q2 50%) is neither uncounted nor a conflict', () => {
+      const s = withBytFigures((p) => setFigure(p, '2.1', 2, 50));
+      const r = s.indicators.find((x) => x.row === '2.1')!;
+      expect(r.quarters[1]).toEqual({ quarter: 2, value: 50, unitId: 'bo-tai-chinh', provisional: false });
+      expect(r.uncounted).toEqual([]);
+      expect(r.conflicts).toEqual([]);
+    });
+
+    it('one that differs from the counted one (bo-y-te 2.1 Q2 44%) is a conflict, not also uncounted', () => {
+      const s = withBytFigures((p) => setFigure(p, '2.1', 2, 44));
+      const r = s.indicators.find((x) => x.row === '2.1')!;
+      expect(r.conflicts.map((f) => [f.unitId, f.value])).toEqual([['bo-tai-chinh', 50], ['bo-y-te', 44]]);
+      expect(r.uncounted).toEqual([]);
+    });
+
+    it('a province’s figure for a row no national unit gave (tinh-cao-bang 2.2 Q2 25%) is its province’s: not uncounted', () => {
+      const inputs = quarterInputs().inputs;
+      setFigure(inputs.find((i) => i.payload.unitId === 'tinh-cao-bang')!.payload, '2.2', 2, 25);
+      const r = summarise(inputs, options).indicators.find((x) => x.row === '2.2')!;
+      expect(r.uncounted).toEqual([]);
+      expect(r.quarters.map((q) => q.value)).toEqual([null, null]);
+    });
+  });
+
   it('lists every reporting row in the form’s order', () => {
     expect(summary.indicators.map((r) => r.row)).toEqual([
       '1.1', '1.2.ICT', '1.2.OTHER', '1.3', '1.4', '1.5', '1.6', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '2.7', '2.8', '2.9', '2.10', '2.11',

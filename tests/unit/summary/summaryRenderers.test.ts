@@ -1,7 +1,8 @@
 /**
  * The summary's sheets are plans rendered by both renderers: the task pane (Office.js, here on
  * the fake host) and `chitieu merge` (ExcelJS). They must agree cell for cell, and both must draw
- * the progress data bars (read back from the .xlsx file and from the fake host).
+ * the progress data bars and the assessment icon set (read back from the .xlsx file and from the
+ * fake host).
  */
 import ExcelJS from 'exceljs';
 import { summarise } from '../../../src/domain/summary/summarise';
@@ -15,7 +16,7 @@ import { createFakeExcel } from '../../fakes/fakeExcel';
 import type { NormalizedSheet } from '../../support/normalizedSheet';
 import { readXlsxSheet } from '../../support/readXlsx';
 import { snapshotFakeSheet } from '../../support/snapshotFake';
-import { options, quarterInputs } from './fixtures';
+import { options, quarterInputs, setFigure } from './fixtures';
 
 const summary = summarise(quarterInputs().inputs, options);
 
@@ -58,6 +59,16 @@ async function xlsxDataBars(bytes: Buffer, sheetName: string) {
   return cfs.flatMap((cf) => cf.rules.filter((r) => r.type === 'dataBar').map((r) => ({ ref: cf.ref, cfvo: r.cfvo?.map((c) => [c.type, Number(c.value)]), color: r.color?.argb })));
 }
 
+/** Icon sets as the file holds them: range, style, whether the value shows, the cfvo thresholds. */
+async function xlsxIconSets(bytes: Buffer, sheetName: string) {
+  const wb = await loadXlsx(bytes);
+  const ws = wb.getWorksheet(sheetName)!;
+  const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string; iconSet?: string; showValue?: boolean; cfvo?: { type: string; value?: number }[] }[] }[] }).conditionalFormattings;
+  return cfs.flatMap((cf) =>
+    cf.rules.filter((r) => r.type === 'iconSet').map((r) => ({ ref: cf.ref, iconSet: r.iconSet, showValue: r.showValue !== false, cfvo: r.cfvo?.map((c) => [c.type, Number(c.value)]) })),
+  );
+}
+
 describe.each<Lang>(['vi', 'en'])('the summary sheets (%s)', (lang) => {
   const plans = summaryPlan(summary, options.catalogue, lang, options.units);
 
@@ -85,6 +96,25 @@ describe.each<Lang>(['vi', 'en'])('the summary sheets (%s)', (lang) => {
     expect(plans[0]!.dataBars).toHaveLength(1);
     expect(plans[1]!.dataBars).toHaveLength(1);
   });
+
+  it('both draw the assessment icon set: three traffic lights at ≥ 2 and ≥ 4, icon only', async () => {
+    const { host, bytes } = await renderBoth(plans);
+    for (const plan of plans) {
+      const fakeIcons = host.snapshot().sheets.find((s) => s.name === plan.sheetName)!.conditionalFormats.filter((c) => c.type === 'IconSet');
+      const planned = plan.iconSets ?? [];
+      // Office.js: criteria lowest icon first; the first is Excel's own (ignored when set).
+      expect(fakeIcons.map((c) => [c.ranges, c.settings.style, c.settings.showIconOnly, (c.settings.criteria as Excel.ConditionalIconCriterion[]).slice(1)])).toEqual(
+        planned.map((p) => [[p.address], 'ThreeTrafficLights1', true, [
+          { type: 'Number', operator: 'GreaterThanOrEqual', formula: '=2' },
+          { type: 'Number', operator: 'GreaterThanOrEqual', formula: '=4' },
+        ]]),
+      );
+      // ExcelJS, read back from the file: a floor at 0%, then the thresholds as numbers.
+      expect(await xlsxIconSets(bytes, plan.sheetName)).toEqual(planned.map((p) => ({ ref: p.address, iconSet: '3TrafficLights1', showValue: false, cfvo: [['percent', 0], ['num', 2], ['num', 4]] })));
+    }
+    // Only the table has them.
+    expect(plans.map((p) => (p.iconSets ?? []).length)).toEqual([1, 0, 0]);
+  });
 });
 
 describe('the summary table (Vietnamese), cell by cell', () => {
@@ -92,7 +122,8 @@ describe('the summary table (Vietnamese), cell by cell', () => {
   const at = (plan: SheetPlan, address: string) => plan.cells.find((c) => c.address === address);
   const rowWith = (plan: SheetPlan, text: string) => Number(/\d+$/.exec(plan.cells.find((c) => c.value === text)!.address)![0]);
   // Columns with Q = 2: A STT, B indicator, C Q1, D Q2, E target 2025 (year), F target 2025, G progress,
-  // H assessment, I reason, J source, K provisional, L comparison, M flags, N justifications, O note.
+  // H assessment level (icons), I assessment, J reason, K source, L provisional, M comparison, N flags,
+  // O justifications, P other figures (not counted), Q note.
 
   it('1.1: the counted figures as percentages, progress 19.5 / 20 = 97.5%, the conflict flagged and explained', () => {
     const r = rowWith(table!, '1.1. Tỷ trọng kinh tế số trên GDP');
@@ -100,10 +131,12 @@ describe('the summary table (Vietnamese), cell by cell', () => {
     expect(at(table!, `D${r}`)).toMatchObject({ value: 0.195, numberFormat: '0.00%' });
     expect(at(table!, `F${r}`)).toMatchObject({ value: 0.2, numberFormat: '0%' });
     expect(at(table!, `G${r}`)).toMatchObject({ value: 0.975, numberFormat: '0%' });
-    expect(at(table!, `H${r}`)!.value).toBe('Có khả năng hoàn thành đến 2025');
-    expect(at(table!, `J${r}`)!.value).toBe('Bộ Tài chính');
+    expect(at(table!, `I${r}`)!.value).toBe('Có khả năng hoàn thành đến 2025');
+    // likely2025 is level 2 of 4.
+    expect(at(table!, `H${r}`)!.value).toBe(2);
+    expect(at(table!, `K${r}`)!.value).toBe('Bộ Tài chính');
     expect(at(table!, `B${r}`)!.style).toBe('textConflict');
-    expect(String(at(table!, `O${r}`)!.value)).toBe('Các đơn vị báo số liệu khác nhau: Bộ Tài chính 19,5% (Quý II); Bộ Y tế 17% (Quý II, ước). Số liệu được tính: Bộ Tài chính.');
+    expect(String(at(table!, `Q${r}`)!.value)).toBe('Các đơn vị báo số liệu khác nhau: Bộ Tài chính 19,5% (Quý II); Bộ Y tế 17% (Quý II, ước). Số liệu được tính: Bộ Tài chính.');
     expect(table!.notes.map((n) => n.address)).toContain(`B${r}`);
     // Each conflicting unit on its own line below, provisional format where provisional.
     expect(at(table!, `B${r + 1}`)!.value).toBe('≠ Bộ Tài chính');
@@ -126,12 +159,52 @@ describe('the summary table (Vietnamese), cell by cell', () => {
     expect(at(table!, `G${other + 3}`)!.value).toBe(0.8);
   });
 
+  it('the assessment icon set covers the level column (H) from the first table row to the last, each level beside its words', () => {
+    const header = rowWith(table!, 'Mức');
+    const first = header + 1;
+    // The same rows as the progress bars (G), whose range the data-bar tests check.
+    const lastTable = Number(/(\d+)$/.exec(table!.dataBars![0]!.address)![1]);
+    expect(table!.dataBars![0]!.address).toBe(`G${first}:G${lastTable}`);
+    expect(at(table!, `H${header}`)!.value).toBe('Mức');
+    expect(at(table!, `I${header}`)!.value).toBe('Đánh giá');
+    expect(table!.iconSets).toEqual([{ address: `H${first}:H${lastTable}`, style: '3TrafficLights1', thresholds: [2, 4], showValue: false }]);
+    // Hand-read from summarise.test.ts: 1.1 likely by 2025 (2), 2.8 achieved (4), 2.2 challenging (1);
+    // 1.2.OTHER has no assessment, so no level (no icon).
+    const level = (name: string) => at(table!, `H${rowWith(table!, name)}`)!.value;
+    expect(level('1.1. Tỷ trọng kinh tế số trên GDP')).toBe(2);
+    expect(level('2.8. Tỷ lệ dân số trưởng thành dùng dịch vụ tư vấn sức khỏe trực tuyến, khám chữa bệnh từ xa')).toBe(4);
+    expect(at(table!, `I${rowWith(table!, '2.8. Tỷ lệ dân số trưởng thành dùng dịch vụ tư vấn sức khỏe trực tuyến, khám chữa bệnh từ xa')}`)!.value).toBe('Hoàn thành');
+    expect(level('2.2. Tỷ lệ dân số từ 15 tuổi trở lên có tài khoản giao dịch thanh toán tại ngân hàng hoặc tổ chức được phép khác')).toBe(1);
+    expect(at(table!, `H${rowWith(table!, '- Các ngành, lĩnh vực khác')}`)!.value).toBeNull();
+    // The coloured words keep their own conditional formats, now on column I.
+    expect(table!.conditionalFormats.map((c) => c.address)).toEqual([`I${first}:I${lastTable}`, `I${first}:I${lastTable}`]);
+  });
+
+  it('a figure only a non-responsible unit gave (bo-y-te 2.2 Q2 33%) is shown under “Số liệu khác (không tính)”, not counted', () => {
+    const inputs = quarterInputs().inputs;
+    setFigure(inputs.find((i) => i.source.kind === 'file' && i.source.file === 'byt-q2.xlsx')!.payload, '2.2', 2, 33);
+    const [t] = summaryPlan(summarise(inputs, options), options.catalogue, 'vi', options.units);
+    const header = rowWith(t!, 'Số liệu khác (không tính)');
+    expect(at(t!, `P${header}`)!.value).toBe('Số liệu khác (không tính)');
+    const r = rowWith(t!, '2.2. Tỷ lệ dân số từ 15 tuổi trở lên có tài khoản giao dịch thanh toán tại ngân hàng hoặc tổ chức được phép khác');
+    expect(at(t!, `P${r}`)!.value).toBe('33% (Bộ Y tế, Quý II)');
+    expect(at(t!, `D${r}`)!.value).toBeNull();
+    expect(at(t!, `K${r}`)!.value).toBeNull();
+    // In the fixture itself nothing is uncounted: the column is empty on every row.
+    const plain = rowWith(table!, 'Số liệu khác (không tính)');
+    expect(table!.cells.filter((c) => /^P\d+$/.test(c.address) && Number(c.address.slice(1)) > plain && c.value !== null)).toEqual([]);
+    const [en] = summaryPlan(summarise(inputs, options), options.catalogue, 'en', options.units);
+    const bytEn = options.units.units.find((u) => u.id === 'bo-y-te')!.name.en;
+    expect(at(en!, `P${rowWith(en!, 'Other figures (not counted)')}`)!.value).toBe('Other figures (not counted)');
+    expect(en!.cells.some((c) => c.value === `33% (${bytEn}, Q2)`)).toBe(true);
+  });
+
   it('2.8: provisional, its open flags and the justification', () => {
     const r = rowWith(table!, '2.8. Tỷ lệ dân số trưởng thành dùng dịch vụ tư vấn sức khỏe trực tuyến, khám chữa bệnh từ xa');
     expect(at(table!, `D${r}`)).toMatchObject({ value: 0.5, numberFormat: '0.00%" (ước)"' });
-    expect(at(table!, `K${r}`)!.value).toBe('Có');
-    expect(at(table!, `M${r}`)!.value).toBe(2);
-    expect(at(table!, `N${r}`)!.value).toBe('Bộ Y tế: Đang triển khai.');
+    expect(at(table!, `L${r}`)!.value).toBe('Có');
+    expect(at(table!, `N${r}`)!.value).toBe(2);
+    expect(at(table!, `O${r}`)!.value).toBe('Bộ Y tế: Đang triển khai.');
     // 50 / 30
     expect(at(table!, `G${r}`)!.value).toBeCloseTo(1.6667, 4);
   });
