@@ -3,14 +3,15 @@ import path from 'path';
 import { validateXML } from 'xmllint-wasm';
 
 /**
- * manifest.xml, checked offline: against the Office add-in manifest schemas (v1.1, in the
- * `shared/` folder beside the repository clone; see its README), then for what the schemas
+ * manifest.xml, checked offline: against the Office add-in manifest schemas (v1.1, the project's
+ * own copy in tests/fixtures/office-xsd; its README says where they come from and what was
+ * repaired), then for what the schemas
  * cannot see: the host and API set, the icons' files and pixel sizes, and that every resource
  * reference resolves.
  */
 
 const ROOT = path.resolve(__dirname, '../../..');
-const XSD_DIR = path.resolve(__dirname, '../../../../shared/office-xsd');
+const XSD_DIR = path.resolve(__dirname, '../../fixtures/office-xsd');
 const MAIN_XSD = 'OfficeAppManifestV1_1.xsd';
 const MANIFEST_FILE = path.join(ROOT, 'manifest.xml');
 const ASSETS_DIR = path.join(ROOT, 'assets');
@@ -26,7 +27,7 @@ interface Schemas {
 /** The XSDs; throws (so the suite fails, never skips) when the folder or the main schema is missing. */
 function loadSchemas(): Schemas {
   if (!fs.existsSync(XSD_DIR)) {
-    throw new Error(`The manifest schemas are missing: expected the folder ${XSD_DIR} (shared/office-xsd beside the repository clone).`);
+    throw new Error(`The manifest schemas are missing: expected the folder ${XSD_DIR} (tests/fixtures/office-xsd in the repository).`);
   }
   const files = fs.readdirSync(XSD_DIR).filter((f) => f.endsWith('.xsd')).sort();
   if (!files.includes(MAIN_XSD)) throw new Error(`${MAIN_XSD} is missing from ${XSD_DIR}`);
@@ -226,7 +227,8 @@ describe('manifest.xml', () => {
     schemas = loadSchemas();
   });
 
-  it('finds the Office manifest schemas in shared/office-xsd beside the repository', () => {
+  it('finds the Office manifest schemas inside the repository (a fresh clone needs nothing beside it)', () => {
+    expect(path.relative(ROOT, XSD_DIR).startsWith('..')).toBe(false);
     expect(schemas.main.contents).toContain('OfficeApp');
     expect(schemas.preload.map((s) => s.fileName)).toEqual(
       expect.arrayContaining(['OfficeAppBasicTypesV1_0.xsd', 'TaskPaneAppVersionOverridesV1_0.xsd']),
