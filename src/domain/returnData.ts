@@ -10,6 +10,8 @@ export interface RawCell {
   value: unknown;
   text?: string;
   numberFormat?: string;
+  /** A formula whose file holds no calculated result (a script wrote it; nothing computed it): value is null. */
+  uncalculated?: boolean;
 }
 
 export type SectionKey = 'trend' | 'international' | 'difficulties' | 'proposals';

@@ -42,7 +42,7 @@ export function returnFileInput(bytes: Uint8Array, file: string, options: Return
   const { catalogue, units } = options;
   const read = readReturnFast(bytes, catalogue);
   if (read.damaged) {
-    return skip(file, `Không đọc được: tệp hỏng hoặc không phải tệp Excel .xlsx (${read.damaged}).`, `Cannot be read: the file is damaged or not an Excel .xlsx file (${read.damaged}).`);
+    return skip(file, `Không đọc được: ${read.damaged.vi}.`, `Cannot be read: ${read.damaged.en}.`);
   }
   if (!read.result.ok) {
     const m = problemsMessage(read.result.problems);

@@ -248,7 +248,8 @@ async function writeReceipt(file: string, before: ReturnFileRead, receipt: Recei
     await fs.chmod(file, now.mode & 0o7777).catch(() => undefined);
     return { written: true, sheet: plan.sheetName };
   } catch (error) {
-    if (error instanceof UserFacingError) return failed(error.messages[lang]);
+    // ExcelJS (which writes the sheet) cannot load every producer's file that the reader reads.
+    if (error instanceof UserFacingError) return failed(error.code === 'not-xlsx' ? cliText('submitWriteForeign', lang) : error.messages[lang]);
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (WRITE_ERRORS[code]) return failed(cliText(WRITE_ERRORS[code]!, lang));
     return failed(error instanceof Error ? error.message : String(error));

@@ -92,6 +92,11 @@ function describeInvalid(p: ParsedInvalid, lang: Lang): string {
         ? vi ? `${q} là một khoảng giá trị: cần ghi một số` : `${q} is a range: give one figure`
         : vi ? `${q} có nhiều hơn một số: cần ghi một số` : `${q} holds more than one number: give one figure`;
     case 'unreadable':
+      if (p.detail === 'uncalculated') {
+        return vi
+          ? 'ô có công thức nhưng chưa có giá trị đã tính (tệp do một chương trình ghi ra): hãy mở tệp trong Excel hoặc LibreOffice và lưu lại'
+          : 'a formula without a calculated value (the file was written by a program): open and save it in Excel or LibreOffice';
+      }
       return p.detail === 'date'
         ? vi ? `ô chứa ngày tháng ${q}, không phải tỷ lệ phần trăm` : `the cell holds a date ${q}, not a percentage`
         : vi ? 'không đọc được nội dung ô' : 'the cell content cannot be read';

@@ -61,6 +61,7 @@ function parseCell(cell: RawCell, options: ParseOptions): ParsedFigure {
   const shown = typeof cell?.text === 'string' ? cell.text : undefined;
   const provisional = isProvisionalFormat(format);
 
+  if (cell?.uncalculated === true) return { kind: 'invalid', text: '', reason: 'unreadable', detail: 'uncalculated' };
   if (value === null || value === undefined) return { kind: 'empty' };
   if (typeof value === 'string') return parseFigureText(value, provisional, options);
   if (typeof value === 'number') return parseNumber(value, format, shown, provisional, options);

@@ -85,6 +85,7 @@ export type InvalidDetail =
   | 'nonFinite' // NaN, ±Infinity, or a number too large to hold
   | 'boolean' // TRUE / FALSE
   | 'date' // a date (typed "1.5" in a Vietnamese-locale Excel becomes 1 May)
+  | 'uncalculated' // a formula with no calculated result in the file (written by a script)
   | 'object' // an object, array or other non-cell value
   | 'range' // "10-12%", "từ 10 đến 12%"
   | 'unknownWords' // words that are no marker we know

@@ -3,7 +3,7 @@ import type { Flag } from '../../../src/domain/flags';
 import { validateReturn } from '../../../src/domain/validate';
 import { MARK_FILL } from '../../../src/workbook/excel/check/marks';
 import { createExcelReturnChecker } from '../../../src/workbook/excel/check/returnChecker';
-import { readReturnData } from '../../../src/workbook/xlsx/check/readReturnData';
+import { readReturnDataFast } from '../../../src/workbook/xlsx/fastReturn';
 import { bundled, catalogue, CHECK, CLEAN, fakeReturn, filledReturnFile, FILLED, FIXED_NOW, MINISTRY, nameAt, rowIds, stored, typeFilled, typeInto, units, type Entries } from './fixtures';
 
 const signature = (flags: readonly Flag[]) => flags.map((f) => `${f.rule} ${f.cellName ?? '-'}`).sort();
@@ -18,7 +18,7 @@ async function throughExcel(entries: Entries) {
 }
 
 async function throughFile(entries: Entries) {
-  const read = await readReturnData(await filledReturnFile(MINISTRY, 2025, stored(entries)));
+  const read = await readReturnDataFast(await filledReturnFile(MINISTRY, 2025, stored(entries)));
   if (!read.ok) throw new Error('fixture: unreadable');
   return validateReturn(read.data, { catalogue, units });
 }

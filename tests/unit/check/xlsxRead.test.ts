@@ -5,11 +5,10 @@ import { flagKey } from '../../../src/domain/flags';
 import type { ReadResult, ReturnData } from '../../../src/domain/returnData';
 import { queueReadReturn } from '../../../src/workbook/excel/check/readReturn';
 import { CHECK_SHEET_NAME, layoutCheckSheet } from '../../../src/workbook/excel/check/checkSheet';
-import { readReturnData } from '../../../src/workbook/xlsx/check/readReturnData';
-import { UserFacingError } from '../../../src/workbook/port';
+import { readReturnDataFast, readReturnFast } from '../../../src/workbook/xlsx/fastReturn';
 import { editWorkbook, fakeReturn, filledReturnFile, MINISTRY, SHEET, typeFilled } from './fixtures';
 import { writeReturnFile } from '../../../src/workbook/xlsx/returnFile';
-import { rawValue } from '../../../src/workbook/xlsx/check/rawCell';
+import { rawValue } from '../../support/exceljsOracle/rawCell';
 
 const ok = (r: ReadResult): ReturnData => {
   if (!r.ok) throw new Error(`not readable: ${JSON.stringify(r.problems)}`);
@@ -29,7 +28,7 @@ describe('reading a return file (ExcelJS)', () => {
       return read();
     }));
     expect(host.syncCount).toBe(1);
-    const fromFile = ok(await readReturnData(await filledReturnFile()));
+    const fromFile = ok(await readReturnDataFast(await filledReturnFile()));
     expect(withoutText(fromFile)).toEqual(withoutText(fromExcel));
     expect(fromFile.table['2.8']!.Q1).toEqual({ value: 0.125, text: '0.125', numberFormat: '0.00%' });
     expect(fromFile.locations['CT_2_8_Q1']).toEqual({ sheet: SHEET, address: fromExcel.locations['CT_2_8_Q1']!.address });
@@ -38,7 +37,7 @@ describe('reading a return file (ExcelJS)', () => {
   it('maps every cell shape ExcelJS gives to what Excel would show', async () => {
     const date = new Date(Date.UTC(2025, 4, 1));
     const data = ok(
-      await readReturnData(
+      await readReturnDataFast(
         await filledReturnFile(MINISTRY, 2025, {
           [tableCellName('1.1', 'Q1')]: { formula: '0.1+0.05', result: 0.15 },
           [tableCellName('1.1', 'Q2')]: { richText: [{ text: '14,' }, { text: '96%' }] },
@@ -83,7 +82,7 @@ describe('reading a return file (ExcelJS)', () => {
       const sheet = wb.addWorksheet(CHECK_SHEET_NAME);
       layout.rows.forEach((row, i) => row.forEach((v, j) => (sheet.getCell(i + 1, j + 1).value = v.startsWith('=') ? { formula: v.slice(1) } : v || null)));
     });
-    const data = ok(await readReturnData(bytes));
+    const data = ok(await readReturnDataFast(bytes));
     expect(data.justifications).toEqual({ [key]: '- theo báo cáo của Sở', 'old.rule:CT_1_1_Q1': 'giải trình cũ' });
   });
 });
@@ -105,13 +104,14 @@ describe('a damaged or foreign file gives the problems the add-in would report',
   it('an .xlsx that holds no return', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').getCell('A1').value = 'hello';
-    expect(await readReturnData(Buffer.from(await wb.xlsx.writeBuffer()))).toEqual({ ok: false, problems: [{ kind: 'notAReturn' }] });
+    expect(await readReturnDataFast(Buffer.from(await wb.xlsx.writeBuffer()))).toEqual({ ok: false, problems: [{ kind: 'notAReturn' }] });
   });
 
-  it('bytes that are no .xlsx at all: a sentence to show, in both languages', async () => {
-    const error = await readReturnData(Buffer.from('not a spreadsheet')).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UserFacingError);
-    expect((error as UserFacingError).code).toBe('not-xlsx');
+  it('bytes that are no .xlsx at all: a sentence to show, in both languages', () => {
+    const read = readReturnFast(Buffer.from('not a spreadsheet'));
+    expect(read.result.ok).toBe(false);
+    expect(read.damaged?.vi).toMatch(/^Không phải tệp Excel \.xlsx/);
+    expect(read.damaged?.en).toMatch(/^Not an Excel \.xlsx file/);
   });
 
   it('the return sheet deleted', async () => {
@@ -119,7 +119,7 @@ describe('a damaged or foreign file gives the problems the add-in would report',
       wb.addWorksheet('Sheet2');
       wb.removeWorksheet(wb.getWorksheet(SHEET)!.id);
     });
-    const result = await readReturnData(bytes);
+    const result = await readReturnDataFast(bytes);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(new Set(result.problems.map((p) => p.kind))).toEqual(new Set(['sheetMissing']));
   });
@@ -130,7 +130,7 @@ describe('a damaged or foreign file gives the problems the add-in would report',
       out = setName(out, 'CT_2_8_Q2', `&apos;${SHEET}&apos;!$E$30:$F$31`);
       return out.replace(/<definedName name="CT_2_9_Q1"[^>]*>[^<]*<\/definedName>/, '');
     });
-    const result = await readReturnData(bytes);
+    const result = await readReturnDataFast(bytes);
     expect(result).toEqual({
       ok: false,
       problems: expect.arrayContaining([
@@ -148,7 +148,7 @@ describe('a damaged or foreign file gives the problems the add-in would report',
       const model = wb.definedNames.model as { name: string; ranges: string[] }[];
       wb.definedNames.model = model.map((d) => (d.name === 'CT_YEAR' ? { ...d, ranges: ['Sheet2!$B$3'] } : d)) as never;
     });
-    expect(await readReturnData(bytes)).toEqual({ ok: false, problems: [{ kind: 'wrongPlace', name: 'CT_YEAR', detail: 'sheet:Sheet2!B3' }] });
+    expect(await readReturnDataFast(bytes)).toEqual({ ok: false, problems: [{ kind: 'wrongPlace', name: 'CT_YEAR', detail: 'sheet:Sheet2!B3' }] });
   });
 
   it('a return made before the source column still reads (its sources are simply absent)', async () => {
@@ -156,7 +156,7 @@ describe('a damaged or foreign file gives the problems the add-in would report',
       const model = wb.definedNames.model as { name: string; ranges: string[] }[];
       wb.definedNames.model = model.filter((d) => !d.name.endsWith('_SOURCE')) as never;
     });
-    const data = ok(await readReturnData(bytes));
+    const data = ok(await readReturnDataFast(bytes));
     expect(data.sources).toEqual({});
   });
 });

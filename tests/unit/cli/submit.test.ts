@@ -11,7 +11,7 @@ import { RECEIPT_NAMES, tableCellName } from '../../../src/domain/cellContract';
 import type { Receipt } from '../../../src/domain/payload/api';
 import { RECEIPT_SHEET_NAMES } from '../../../src/layout/receiptPlan';
 import { openStore } from '../../../src/server/store/openStore';
-import { readReturnData } from '../../../src/workbook/xlsx/check/readReturnData';
+import { readReturnDataFast } from '../../../src/workbook/xlsx/fastReturn';
 import { readDefinedNames } from '../../../src/workbook/xlsx/definedNames';
 import { internals } from '../../../src/workbook/xlsx/internals';
 import { loadXlsx } from '../../../src/workbook/xlsx/readReturn';
@@ -90,7 +90,7 @@ async function receiptCells(bytes: Buffer): Promise<Record<string, unknown> & { 
 async function returnState(bytes: Buffer) {
   const workbook = await loadXlsx(bytes);
   const sheet = workbook.getWorksheet(SHEET)!;
-  const read = await readReturnData(bytes);
+  const read = await readReturnDataFast(bytes);
   const names = [...readDefinedNames(workbook)].filter(([name]) => !name.startsWith('CT_RECEIPT_'));
   return {
     normalized: await readXlsxSheet(bytes, SHEET),

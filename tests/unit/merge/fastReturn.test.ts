@@ -1,8 +1,10 @@
 /**
- * The fast reader (fflate + a small XML scan) gives what the ExcelJS reader gives, for every cell
- * shape a return meets — numbers, percent and provisional formats, text figures, rich text,
- * formulas, errors, dates, booleans, empty cells — for damaged names, and for the check sheet's
- * justifications and the receipt; and it never throws on bytes that are not a workbook.
+ * The reader of returns (fflate + a small XML scan) against ExcelJS as an oracle: it gives what
+ * ExcelJS gives for every cell shape a return meets — numbers, percent and provisional formats,
+ * text figures, rich text, formulas, errors, dates, booleans, empty cells — for damaged names, and
+ * for the check sheet's justifications and the receipt; except where the cell contract reads
+ * differently on purpose (asContract below, and the cells named in each test); and it never
+ * throws on bytes that are not a workbook.
  */
 import ExcelJS from 'exceljs';
 import { zipSync, strToU8 } from 'fflate';
@@ -12,9 +14,11 @@ import { flagKey } from '../../../src/domain/flags';
 import { validateReturn } from '../../../src/domain/validate/validateReturn';
 import { receiptPlan } from '../../../src/layout/receiptPlan';
 import { CHECK_SHEET_NAME } from '../../../src/workbook/excel/check/checkSheet';
-import { readReturnData } from '../../../src/workbook/xlsx/check/readReturnData';
-import { decodeXml, readReturnDataFast, readReturnFast } from '../../../src/workbook/xlsx/fastReturn';
+import { readReturnData } from '../../support/exceljsOracle/readReturnData';
+import { readReturnDataFast, readReturnFast } from '../../../src/workbook/xlsx/fastReturn';
+import { decodeXml } from '../../../src/workbook/xlsx/xlsxXml';
 import { withReceiptSheet } from '../../../src/workbook/xlsx/receipt';
+import type { RawCell, ReadResult } from '../../../src/domain/returnData';
 import { fileInput } from '../../../src/summary/fromFiles';
 import { buildPayload } from '../../../src/domain/payload/buildPayload';
 import { createHash } from 'node:crypto';
@@ -25,12 +29,45 @@ import { filledReturn } from '../../../scripts/lib/filledReturns';
 const catalogue = loadCatalogue();
 const units = loadUnits();
 
-async function expectSameRead(bytes: Buffer): Promise<void> {
+/** A cell as the contract reads it where ExcelJS differs in its text only: TRUE/FALSE, a date's ISO day (not Date#toString), an error's code. */
+function contractText(cell: RawCell): RawCell {
+  if (cell.value instanceof Date) return { ...cell, text: cell.value.toISOString().slice(0, 10) };
+  if (typeof cell.value === 'boolean') return { ...cell, text: cell.value ? 'TRUE' : 'FALSE' };
+  // A formula's error result: ExcelJS's text is the error object's toString.
+  if (cell.text === '[object Object]') return { ...cell, text: String(cell.value) };
+  return cell;
+}
+
+/** The oracle's reading with contractText applied to every cell, and the cells `differ` names left out (they are checked apart). */
+function asContract(read: ReadResult, differ: readonly string[] = []): ReadResult {
+  if (!read.ok) return read;
+  // A copy that keeps Dates as they are (structuredClone makes them in another realm than jest's).
+  const copy = <T>(v: T): T =>
+    v && typeof v === 'object' && !(v instanceof Date) ? (Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x)])) as T) : v;
+  const d = copy(read.data);
+  const fix = (cell: RawCell | undefined) => (cell ? contractText(cell) : cell);
+  for (const key of ['unitId', 'unitName', 'year', 'quarter', 'templateVersion', 'catalogueVersion'] as const) d[key] = fix(d[key])!;
+  for (const key of Object.keys(d.contact) as (keyof typeof d.contact)[]) d.contact[key] = fix(d.contact[key])!;
+  for (const key of Object.keys(d.narrative) as (keyof typeof d.narrative)[]) d.narrative[key] = fix(d.narrative[key])!;
+  for (const row of Object.values(d.sources)) Object.assign(row, fix(row));
+  for (const [rowId, row] of Object.entries(d.table)) {
+    for (const column of Object.keys(row) as (keyof typeof row)[]) {
+      if (differ.includes(tableCellName(rowId, column))) delete row[column];
+      else row[column] = fix(row[column]);
+    }
+  }
+  if (differ.includes('CT_CONTACT_PHONE')) d.contact.phone = { value: 'differs' };
+  return { ok: true, data: d };
+}
+
+async function expectSameRead(bytes: Buffer, differ: readonly string[] = []): Promise<void> {
   const slow = await readReturnData(bytes, catalogue);
   const fast = readReturnDataFast(bytes, catalogue);
-  expect(fast).toStrictEqual(slow);
+  expect(asContract(fast, differ)).toStrictEqual(asContract(slow, differ));
   // The stronger check: the same flags and assessment, whichever reader read it.
-  if (slow.ok && fast.ok) expect(validateReturn(fast.data, { catalogue, units })).toStrictEqual(validateReturn(slow.data, { catalogue, units }));
+  if (slow.ok && fast.ok && !differ.length) {
+    expect(validateReturn(fast.data, { catalogue, units })).toStrictEqual(validateReturn(slow.data, { catalogue, units }));
+  }
 }
 
 const Q1 = (row: string) => tableCellName(row, 'Q1');
@@ -87,10 +124,17 @@ describe('fastReturn: the same ReadResult as the ExcelJS reader', () => {
       format(tableCellName('2.9', 'Q3'), 'dd/mm/yyyy', 45778);
       format(tableCellName('2.8', 'Q3'), '0', 0.5);
     });
-    await expectSameRead(bytes);
-    await expectSameRead(provisional);
+    // ExcelJS loses a cached 0 or FALSE (the formula reads as having no result) and reads a formula
+    // without a result as empty; the contract reads 0, FALSE, and "uncalculated".
+    const differ = [tableCellName('1.1', 'Q4'), tableCellName('2.9', 'Q1_INTL'), 'CT_CONTACT_PHONE'];
+    await expectSameRead(bytes, differ);
+    await expectSameRead(provisional, differ);
     const fast = readReturnDataFast(provisional, catalogue);
     if (!fast.ok) throw new Error('not readable');
+    expect(fast.data.contact.phone).toStrictEqual({ value: 0, text: '0', numberFormat: 'General' });
+    expect(fast.data.table['2.9']!.Q1_INTL).toStrictEqual({ value: false, text: 'FALSE', numberFormat: 'General' });
+    expect(fast.data.table['1.1']!.Q4).toMatchObject({ value: null, uncalculated: true });
+    expect(fast.data.table['2.9']!.Q3!.text).toBe('2025-05-01');
     expect(fast.data.table['2.8']!.Q1!.numberFormat).toBe('0.00%" (ước)"');
     expect(fast.data.table['2.9']!.Q3!.value).toEqual(new Date(Date.UTC(2025, 4, 1)));
     expect(fast.data.table['1.1']!.Q1!.value).toBe('14,96%');
@@ -122,7 +166,13 @@ describe('fastReturn: the same ReadResult as the ExcelJS reader', () => {
       const files = unzipSync(base);
       const xml = strFromU8(files['xl/workbook.xml']!);
       files['xl/workbook.xml'] = strToU8(xml.replace(/(<definedName name="CT_2_8_Q1"[^>]*>)[^<]*(<\/definedName>)/, (_, a: string, b: string) => `${a}${replacement.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}${b}`));
-      await expectSameRead(Buffer.from(zipSync(files)));
+      const bytes = Buffer.from(zipSync(files));
+      // ExcelJS drops a name that is only "#REF!" or "'Sheet'!#REF!"; Excel keeps it, broken, as the add-in then reads it.
+      if (replacement.endsWith('#REF!')) expect(readReturnDataFast(bytes, catalogue)).toStrictEqual({ ok: false, problems: [{ kind: 'sheetMissing', name: 'CT_2_8_Q1' }] });
+      // A constant or a formula: ExcelJS drops the name; Excel keeps it, pointing at no cell.
+      else if (replacement.startsWith('"') || replacement.startsWith('SUM(')) {
+        expect(readReturnDataFast(bytes, catalogue)).toStrictEqual({ ok: false, problems: [{ kind: 'brokenName', name: 'CT_2_8_Q1', detail: replacement }] });
+      } else await expectSameRead(bytes);
     }
   });
 
@@ -140,7 +190,7 @@ describe('fastReturn: the same ReadResult as the ExcelJS reader', () => {
     const other = readReturnDataFast(moved, catalogue);
     const again = readReturnDataFast(base, catalogue);
     expect(again).toStrictEqual(first);
-    expect(other).toStrictEqual(await readReturnData(moved, catalogue));
+    expect(asContract(other)).toStrictEqual(asContract(await readReturnData(moved, catalogue)));
     expect(other).not.toStrictEqual(first);
     // Reading one file never changes what the next file of the template reads (the shared part is not written to).
     expect(readReturnDataFast(moved, catalogue)).toStrictEqual(other);

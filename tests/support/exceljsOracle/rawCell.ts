@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { RawCell } from '../../../domain/returnData';
+import type { RawCell } from '../../../src/domain/returnData';
 
 /**
  * An ExcelJS cell as the domain reads it, the same shape the Office.js reader gives: a formula's

@@ -3,12 +3,12 @@
  * that stop it being read, and the justifications on its "Kiểm tra" sheet.
  */
 import type ExcelJS from 'exceljs';
-import { allRows, loadCatalogue } from '../../../catalogue/load';
-import type { Catalogue } from '../../../catalogue/schema';
-import { contractNames, interpretReads, type NameRead } from '../../../domain/readContract';
-import type { ReadResult } from '../../../domain/returnData';
-import { CHECK_SHEET_NAME, CHECK_WIDTH, justificationsOf, readCheckRows } from '../../excel/check/checkSheet';
-import { loadXlsx } from '../readReturn';
+import { allRows, loadCatalogue } from '../../../src/catalogue/load';
+import type { Catalogue } from '../../../src/catalogue/schema';
+import { contractNames, interpretReads, type NameRead } from '../../../src/domain/readContract';
+import type { ReadResult } from '../../../src/domain/returnData';
+import { CHECK_SHEET_NAME, CHECK_WIDTH, justificationsOf, readCheckRows } from '../../../src/workbook/excel/check/checkSheet';
+import { loadXlsx } from '../../../src/workbook/xlsx/readReturn';
 import { formulaOrValue, rawCell } from './rawCell';
 
 /** "'Phụ lục 01'!$E$30" or "Sheet1!$E$30:$F$31". */
