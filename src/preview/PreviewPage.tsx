@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Catalogue, UnitList } from '../catalogue/schema';
 import { App } from '../taskpane/App';
+import type { AppProps } from '../taskpane/App';
 import type { ConnectionSettings } from '../taskpane/submit/connection';
 import type { SummaryWriter } from '../workbook/excel/summary/writeSummary';
 import type { ReturnChecker, ReturnSubmitter, ReturnWorkbook } from '../workbook/port';
@@ -30,13 +31,17 @@ export interface PreviewPageProps {
   /** The Tổng hợp tab: the real summary writer on the fake workbook. */
   summaryWriter?: SummaryWriter;
   aggregateConnection?: ConnectionSettings;
+  /** The Duyệt tab: the reviewer's connection in this browser's localStorage (its own key). */
+  reviewConnection?: ConnectionSettings;
+  /** The reporter's open queries marked on the fake workbook's cells. */
+  markQueries?: AppProps['markQueries'];
 }
 
 const REFUSED =
   'Ô này bị khóa: trang tính được bảo vệ. Chỉ nhập vào các ô nền vàng hoặc xanh nhạt. (This cell is locked on a protected sheet; type in the yellow or light blue cells.)';
 
 /** The real task pane beside the fake workbook, drawn the way Excel would show it. */
-export function PreviewPage({ host, workbook, checker, catalogue, units, submitter, connection, summaryWriter, aggregateConnection }: PreviewPageProps) {
+export function PreviewPage({ host, workbook, checker, catalogue, units, submitter, connection, summaryWriter, aggregateConnection, reviewConnection, markQueries }: PreviewPageProps) {
   const view = useSyncExternalStore(host.subscribe, host.view);
   const [shown, setShown] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -70,9 +75,11 @@ export function PreviewPage({ host, workbook, checker, catalogue, units, submitt
         units={units}
         {...(submitter && connection ? { submitter, connection } : {})}
         {...(summaryWriter && aggregateConnection ? { summaryWriter, aggregateConnection } : {})}
+        {...(reviewConnection ? { reviewConnection } : {})}
+        {...(markQueries ? { markQueries } : {})}
       />
     ),
-    [workbook, checker, catalogue, units, submitter, connection, summaryWriter, aggregateConnection],
+    [workbook, checker, catalogue, units, submitter, connection, summaryWriter, aggregateConnection, reviewConnection, markQueries],
   );
 
   return (

@@ -5,7 +5,8 @@ import { createExcelReturnChecker } from '../workbook/excel/check/returnChecker'
 import { createExcelReturnWorkbook } from '../workbook/excel/returnWorkbook';
 import { createExcelReturnSubmitter } from '../workbook/excel/submit/returnSubmitter';
 import { AGGREGATE_CONNECTION_KEY } from '../taskpane/aggregate/connectionKey';
-import { localStorageConnection } from '../taskpane/submit/connection';
+import { REVIEW_CONNECTION_KEY, localStorageConnection } from '../taskpane/submit/connection';
+import { markQueriedCells } from '../workbook/excel/review/queryMarks';
 import { createExcelSummaryWriter } from '../workbook/excel/summary/writeSummary';
 import { observeFakeHost } from './fromFakeHost';
 import { PreviewPage } from './PreviewPage';
@@ -30,6 +31,8 @@ createRoot(document.getElementById('root')!).render(
     connection={localStorageConnection()}
     summaryWriter={createExcelSummaryWriter(excelHost)}
     aggregateConnection={localStorageConnection(undefined, AGGREGATE_CONNECTION_KEY)}
+    reviewConnection={localStorageConnection(undefined, REVIEW_CONNECTION_KEY)}
+    markQueries={(marks) => markQueriedCells(excelHost, marks)}
     catalogue={loadCatalogue()}
     units={loadUnits()}
   />,

@@ -31,6 +31,8 @@ const useStyles = makeStyles({
   subtitle: { color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
   tabPanel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
+  // Five tabs do not fit a task pane's default width (about 350 px): they wrap instead of being cut off.
+  tabs: { flexWrap: 'wrap' },
 });
 
 type PaneTab = 'create' | 'check' | 'submit' | 'review' | 'aggregate';
@@ -143,7 +145,7 @@ export function TaskPane({ workbook, checker, catalogue, units, submitter, conne
 
       <WorkbookSummary state={workbookState} units={units} onRefresh={refresh} />
 
-      <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as PaneTab)} aria-label={t('tabsLabel')}>
+      <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as PaneTab)} aria-label={t('tabsLabel')}>
         <Tab value="create" id="tab-create" aria-controls="panel-create">
           {t('tabCreate')}
         </Tab>

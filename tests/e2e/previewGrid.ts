@@ -3,7 +3,7 @@
  * product put a named cell (read from the fake host through the page), type into it through the
  * grid's editor, and create a return from the Tạo biểu tab.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { label } from '../../src/layout/labels';
 import type { FakeExcelHost } from '../fakes/fakeExcel';
 
@@ -49,4 +49,13 @@ export function previewGrid(page: () => Page) {
   }
 
   return { cell, namedAddress, typeInto, createReturn, typeFocalPoint };
+}
+
+/** Enters and saves an endpoint's URL and token in a panel's connection form (Gửi, Duyệt). */
+export async function saveConnection(panel: Locator, url: string, token: string): Promise<void> {
+  const form = panel.getByTestId('connection-form');
+  await form.getByTestId('connection-url').fill(url);
+  await form.getByTestId('connection-token').fill(token);
+  await form.getByTestId('connection-save').click();
+  await form.getByTestId('connection-message').getByText('Đã lưu', { exact: false }).waitFor();
 }

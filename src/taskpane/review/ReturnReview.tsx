@@ -92,8 +92,13 @@ export function ReturnReview({ returnId, versions, reviews, state, busy = false,
       {rows.map(({ flag, justification, state: flagState }) => (
         <div key={flag.key} className={styles.flag} data-testid="review-flag" data-key={flag.key}>
           <div className={styles.row}>
-            <Badge appearance="outline" color={flag.severity === 'warning' ? 'warning' : flag.severity === 'error' ? 'danger' : 'informative'}>
-              {flag.severity}
+            <Badge
+              appearance="outline"
+              color={flag.severity === 'warning' ? 'warning' : flag.severity === 'error' ? 'danger' : 'informative'}
+              data-testid="review-flag-severity"
+              data-severity={flag.severity}
+            >
+              {t(`reviewSeverity_${flag.severity}` as StringKey)}
             </Badge>
             <Caption1>{flag.cellName ?? flag.key}</Caption1>
             {flagState && (

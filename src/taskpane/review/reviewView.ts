@@ -38,9 +38,23 @@ export function cellNameOfKey(flagKey: string): string | null {
   return /^CT_[A-Z0-9_]+$/.test(name) ? name : null;
 }
 
-/** Server time shown the Vietnamese way, in Vietnam time (UTC+7): "06/10/2025 16:00". */
-export function vnTime(iso: string, lang: Lang): string {
+/**
+ * Server time shown the Vietnamese way, in Vietnam time (UTC+7): "06/10/2025 16:00", in both
+ * languages. Built from the parts, not a locale's short style: vi-VN's short style in ICU reads
+ * "16:00 6/10/25" (time first, two-digit year), and ICU versions differ between browsers.
+ */
+export function vnTime(iso: string, _lang: Lang): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' }).format(at);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
 }
