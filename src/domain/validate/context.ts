@@ -6,6 +6,7 @@ import { allRows, fillsForYear, findUnit } from '../../catalogue/load';
 import type { Catalogue, ReportingRow, ReportingUnit, UnitList } from '../../catalogue/schema';
 import { FIGURE_COLUMNS, tableCellName, type TableColumn } from '../cellContract';
 import { foldText, parseFigureCell, type ParsedFigure } from '../parse';
+import { MAX_YEAR, MIN_YEAR } from '../payload/limits';
 import type { RawCell, ReturnData } from '../returnData';
 import { cellText } from './cellText';
 
@@ -70,10 +71,15 @@ export function readQuarter(cell: RawCell | undefined): QuarterReading {
   return { kind: 'ok', quarter: ROMAN[token] ?? Number(token) };
 }
 
-function readYear(text: string, catalogue: Catalogue): number | null {
-  if (!/^\d{4}$/.test(text)) return null;
+/**
+ * A year with targets, within the payload's years. The payload takes the year from the cell's
+ * value, never from its displayed text: a value that is neither a number nor text is no year.
+ */
+function readYear(cell: RawCell | undefined, text: string, catalogue: Catalogue): number | null {
+  const value: unknown = cell?.value;
+  if ((typeof value !== 'number' && typeof value !== 'string') || !/^\d{4}$/.test(text)) return null;
   const year = Number(text);
-  return catalogue.years.includes(year) ? year : null;
+  return catalogue.years.includes(year) && year >= MIN_YEAR && year <= MAX_YEAR ? year : null;
 }
 
 export function buildContext(data: ReturnData, options: ValidateOptions): CheckContext {
@@ -87,7 +93,7 @@ export function buildContext(data: ReturnData, options: ValidateOptions): CheckC
         ? quarterCell.quarter
         : null;
   const yearText = cellText(data.year);
-  const year = readYear(yearText, catalogue);
+  const year = readYear(data.year, yearText, catalogue);
   const unitIdText = cellText(data.unitId);
   const unit = unitIdText === '' ? null : (findUnit(units, unitIdText) ?? null);
   const required = new Set(unit && year !== null ? fillsForYear(unit, year) : []);

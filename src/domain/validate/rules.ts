@@ -58,6 +58,15 @@ export const RULES = {
     message: { vi: 'Quý báo cáo {value} không hợp lệ: phải là 1, 2, 3 hoặc 4.', en: 'Reporting quarter {value} is not valid: it must be 1, 2, 3 or 4.' },
     suggestion: { vi: 'Ghi số quý (1, 2, 3 hoặc 4) vào ô Quý.', en: 'Enter the quarter (1, 2, 3 or 4) in the Quarter cell.' },
   },
+  'meta.versionMissing': {
+    severity: 'error',
+    summary: 'CT_TEMPLATE_VERSION or CT_CATALOGUE_VERSION is empty: a submission must say which template and catalogue made it.',
+    message: { vi: 'Thiếu {what} (ô {name}).', en: 'The {what} is missing (cell {name}).' },
+    suggestion: {
+      vi: 'Không sửa các ô phiên bản; hãy tạo lại biểu (nút Tạo biểu mẫu trong phần bổ trợ, hoặc lệnh chitieu template) rồi chép số liệu sang.',
+      en: 'Do not edit the version cells; create the return again (the Create form button in the add-in, or chitieu template) and copy the figures over.',
+    },
+  },
   'contact.missing': {
     severity: 'error',
     summary: 'A focal-point field (name, position, organisation, phone, e-mail) is empty.',
@@ -228,6 +237,31 @@ export const RULES = {
     summary: 'A section the quarter requires (calendar.requiredSections: Q2 trend and proposals) is empty.',
     message: { vi: 'Mục {numeral} ({title}) bắt buộc trong báo cáo {quarter} nhưng còn trống.', en: 'Section {numeral} ({title}) is required in the {quarter} return but is empty.' },
     suggestion: { vi: 'Điền mục {numeral} trước khi gửi báo cáo.', en: 'Fill in section {numeral} before sending the return.' },
+  },
+  'text.tooLong': {
+    severity: 'error',
+    summary: 'A text is longer than the submission payload carries (the bounds of domain/payload/limits.ts, cell by cell).',
+    message: {
+      vi: '{field} — văn bản quá dài: {length} ký tự, tối đa {max}.',
+      en: '{field} — text too long: {length} characters, at most {max}.',
+    },
+    suggestion: {
+      vi: 'Rút gọn còn tối đa {max} ký tự: máy chủ không nhận văn bản dài hơn. Phần chi tiết có thể gửi trong công văn kèm theo.',
+      en: 'Shorten it to at most {max} characters: the endpoint accepts nothing longer. Details can go in the covering letter.',
+    },
+  },
+  // Last: it judges the justifications of the flags of every rule above.
+  'text.justificationTooLong': {
+    severity: 'error',
+    summary: 'The justification of a flag is longer than the submission payload carries.',
+    message: {
+      vi: 'Giải trình cho {flag} quá dài: {length} ký tự, tối đa {max}.',
+      en: 'The justification of {flag} is too long: {length} characters, at most {max}.',
+    },
+    suggestion: {
+      vi: 'Rút gọn giải trình (cột Giải trình của trang Kiểm tra) còn tối đa {max} ký tự.',
+      en: 'Shorten the justification (the Justification column of the check sheet) to at most {max} characters.',
+    },
   },
 } as const satisfies Record<string, RuleDefinition>;
 

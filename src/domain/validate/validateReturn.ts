@@ -69,10 +69,10 @@ function assess(ctx: CheckContext): Assessment[] {
 
 export function validateReturn(data: ReturnData, options: ValidateOptions): CheckResult {
   const ctx = buildContext(data, options);
-  const findings = RULE_IDS.flatMap((id) => CHECKS[id](ctx));
   // One flag per rule and cell: the key is what a justification is stored under.
-  const unique = [...new Map(findings.map((f) => [flagKey(f.rule, f.cellName), f])).values()];
-  const flags = sortFlags(unique.map((f) => toFlag(f, data)), options.catalogue);
+  const byKey = new Map<string, Finding>();
+  for (const id of RULE_IDS) for (const f of CHECKS[id](ctx, byKey)) byKey.set(flagKey(f.rule, f.cellName), f);
+  const flags = sortFlags([...byKey.values()].map((f) => toFlag(f, data)), options.catalogue);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of flags) counts[f.severity]++;
   return { flags, assessment: assess(ctx), quarter: ctx.quarter, counts };

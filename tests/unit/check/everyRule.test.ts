@@ -19,6 +19,8 @@ interface Scenario {
   /** Set directly, as a pasted value or a reformatted cell would be (bypassing the keyboard rules). */
   stored?: Record<string, { value: string | number; numberFormat?: string }>;
   quarter?: number;
+  /** Saved from the pane after a first check, as a person justifies a flag. */
+  justify?: { key: string; text: string };
   /** The cell the flag must point at, when it is about one cell. */
   at?: string;
 }
@@ -29,6 +31,7 @@ const SCENARIOS: Record<RuleId, Scenario> = {
   'header.year': { stored: { CT_YEAR: { value: 2030 } }, at: 'CT_YEAR' },
   'header.quarterMissing': { typed: { CT_QUARTER: null }, quarter: 1, at: 'CT_QUARTER' },
   'header.quarterInvalid': { stored: { CT_QUARTER: { value: 'Quý bảy' } }, at: 'CT_QUARTER' },
+  'meta.versionMissing': { stored: { CT_TEMPLATE_VERSION: { value: '' } }, at: 'CT_TEMPLATE_VERSION' },
   'contact.missing': { typed: { CT_CONTACT_NAME: null }, at: 'CT_CONTACT_NAME' },
   'contact.email': { typed: { CT_CONTACT_EMAIL: 'binh-at-moh' }, at: 'CT_CONTACT_EMAIL' },
   'contact.phone': { typed: { CT_CONTACT_PHONE: 'gọi tổng đài' }, at: 'CT_CONTACT_PHONE' },
@@ -60,6 +63,12 @@ const SCENARIOS: Record<RuleId, Scenario> = {
   'intl.noSource': { typed: { [q('2.8', 'Q1_INTL')]: '52% năm 2023' }, at: q('2.8', 'Q1_INTL') },
   'intl.noYear': { typed: { [q('2.8', 'Q1_INTL')]: 'Eurostat: 52%' }, at: q('2.8', 'Q1_INTL') },
   'intl.sectionMissing': { at: 'CT_INTL' },
+  // Pasted: the comparison cell's data validation stops a longer text typed in.
+  'text.tooLong': {
+    stored: { [q('2.8', 'Q1_INTL')]: { value: `Eurostat 2023: 52%. ${'x'.repeat(12_000)}` } },
+    at: q('2.8', 'Q1_INTL'),
+  },
+  'text.justificationTooLong': { justify: { key: 'intl.sectionMissing:CT_INTL', text: 'x'.repeat(12_000) }, at: 'CT_INTL' },
   'section.required': { typed: { CT_QUARTER: '2', [q('2.8', 'Q2')]: '46%', [q('2.9', 'Q2')]: '46%', [q('1.2.OTHER', 'Q2')]: '46%' }, at: 'CT_TREND' },
 };
 
@@ -70,6 +79,12 @@ async function prepare(s: Scenario): Promise<FakeExcelHost> {
   for (const [name, { value, numberFormat }] of Object.entries(s.stored ?? {})) {
     const { sheet, address } = nameAt(host, name);
     host.setCellValue(sheet, address, value, numberFormat);
+  }
+  if (s.justify) {
+    const checker = createExcelReturnChecker(host, { source: bundled, now: () => FIXED_NOW });
+    await checker.checkReturn({ lang: 'vi' });
+    await checker.saveJustification(s.justify.key, s.justify.text);
+    host.resetCounters();
   }
   return host;
 }

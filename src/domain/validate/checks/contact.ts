@@ -5,7 +5,8 @@ import { cellText, quoted } from '../cellText';
 import { isEmail, isPhone } from '../contact';
 import { atHeader, type Check } from '../finding';
 
-const FIELDS = [
+/** Each focal-point field: where the payload carries it, its contract name, and what a person calls it. */
+export const CONTACT_FIELDS = [
   ['name', HEADER_NAMES.contactName, { vi: 'họ và tên', en: 'full name' }],
   ['title', HEADER_NAMES.contactTitle, { vi: 'chức vụ', en: 'position' }],
   ['org', HEADER_NAMES.contactOrg, { vi: 'đơn vị công tác', en: 'organisation' }],
@@ -13,10 +14,10 @@ const FIELDS = [
   ['email', HEADER_NAMES.contactEmail, { vi: 'thư điện tử', en: 'e-mail' }],
 ] as const;
 
-const contactText = (data: ReturnData, field: (typeof FIELDS)[number][0]) => cellText(data.contact?.[field]);
+const contactText = (data: ReturnData, field: (typeof CONTACT_FIELDS)[number][0]) => cellText(data.contact?.[field]);
 
 export const missing: Check = ({ data }) =>
-  FIELDS.filter(([field]) => contactText(data, field) === '').map(([, name, label]) => atHeader('contact.missing', name, { field: label }));
+  CONTACT_FIELDS.filter(([field]) => contactText(data, field) === '').map(([, name, label]) => atHeader('contact.missing', name, { field: label }));
 
 export const email: Check = ({ data }) => {
   const text = contactText(data, 'email');

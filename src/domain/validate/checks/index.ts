@@ -6,6 +6,7 @@ import * as coverage from './coverage';
 import * as figures from './figures';
 import * as header from './header';
 import * as intl from './international';
+import * as limits from './limits';
 import * as movement from './movement';
 import * as sections from './sections';
 import * as targets from './targets';
@@ -16,6 +17,7 @@ export const CHECKS: { readonly [K in RuleId]: Check } = {
   'header.year': header.year,
   'header.quarterMissing': header.quarterMissing,
   'header.quarterInvalid': header.quarterInvalid,
+  'meta.versionMissing': limits.versionMissing,
   'contact.missing': contact.missing,
   'contact.email': contact.email,
   'contact.phone': contact.phone,
@@ -41,4 +43,6 @@ export const CHECKS: { readonly [K in RuleId]: Check } = {
   'intl.noYear': intl.noYear,
   'intl.sectionMissing': intl.sectionMissing,
   'section.required': sections.required,
+  'text.tooLong': limits.textTooLong,
+  'text.justificationTooLong': limits.justificationTooLong,
 };

@@ -19,7 +19,8 @@ export function comparisonColumn(ctx: CheckContext, quarter: number): TableColum
 /** Every comparison cell a unit fills. */
 const COMPARISON_COLUMNS: readonly TableColumn[] = ['Q1_INTL', 'Q2_INTL', 'Q3_INTL', 'TY_INTL', 'T2025_INTL'];
 
-function where(ctx: CheckContext, column: TableColumn): { vi: string; en: string } {
+/** Where a comparison column stands on the form, for messages about its cell. */
+export function comparisonPlace(ctx: CheckContext, column: TableColumn): { vi: string; en: string } {
   const q = /^Q([1-3])_INTL$/.exec(column);
   if (q) {
     const l = quarterLabel(ctx, Number(q[1]));
@@ -53,7 +54,7 @@ export const missing: Check = (ctx) =>
     if (!saysNothing(cellText(tableCell(ctx.data, view.row.id, column)))) return [];
     return [atTableCell('intl.missing', view, column, tableCellName(view.row.id, column), {
       quarter: quarterLabel(ctx, figure.quarter),
-      where: where(ctx, column),
+      where: comparisonPlace(ctx, column),
       series: seriesText(view.row),
     })];
   });
@@ -72,13 +73,13 @@ export const noSource: Check = (ctx) =>
   comparisons(ctx)
     .filter(({ text }) => !namesSource(text, ctx.catalogue))
     .map(({ view, column, text }) =>
-      atTableCell('intl.noSource', view, column, tableCellName(view.row.id, column), { where: where(ctx, column), text: quoted(text), organisations: exampleOrganisations(view.row) }),
+      atTableCell('intl.noSource', view, column, tableCellName(view.row.id, column), { where: comparisonPlace(ctx, column), text: quoted(text), organisations: exampleOrganisations(view.row) }),
     );
 
 export const noYear: Check = (ctx) =>
   comparisons(ctx)
     .filter(({ text }) => !namesYear(text))
-    .map(({ view, column, text }) => atTableCell('intl.noYear', view, column, tableCellName(view.row.id, column), { where: where(ctx, column), text: quoted(text) }));
+    .map(({ view, column, text }) => atTableCell('intl.noYear', view, column, tableCellName(view.row.id, column), { where: comparisonPlace(ctx, column), text: quoted(text) }));
 
 export const sectionMissing: Check = (ctx) => {
   const requiredNow = ctx.catalogue.calendar.find((c) => c.quarter === ctx.quarter)?.requiredSections ?? [];
