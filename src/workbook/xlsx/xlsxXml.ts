@@ -123,7 +123,11 @@ const escapeCdata = (body: string) => body.replace(/&/g, '&amp;').replace(/</g, 
  * Each step costs one search when the part does not need it.
  */
 export function normalisePart(xml: string, part: string): string {
-  if (xml.indexOf('<!DOCTYPE') >= 0 || xml.indexOf('<!doctype') >= 0) {
+  // One search finds any of DOCTYPE, comment and CDATA ("<!"), one any processing instruction past the declaration.
+  const markup = xml.indexOf('<!');
+  const instruction = xml.indexOf('<?', 2);
+  if (markup < 0 && instruction < 0) return withoutPrefix(xml);
+  if (markup >= 0 && /<!doctype/i.test(xml.slice(markup))) {
     const shown = part.length > 80 ? `${part.slice(0, 77)}…` : part;
     throw new ZipProblem({
       vi: `Phần "${shown}" có khai báo DTD (<!DOCTYPE>), điều Excel không bao giờ ghi: từ chối (có thể là tệp độc hại)`,
@@ -131,9 +135,9 @@ export function normalisePart(xml: string, part: string): string {
     });
   }
   let text = xml;
-  if (text.indexOf('<!--') >= 0) text = text.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
-  if (text.indexOf('<![CDATA[') >= 0) text = text.replace(/<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)/g, (_, body: string) => escapeCdata(body));
-  if (text.indexOf('<?', 2) >= 0) text = text.replace(/<\?[\s\S]*?(?:\?>|$)/g, '');
+  if (markup >= 0 && text.indexOf('<!--', markup) >= 0) text = text.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  if (markup >= 0 && text.indexOf('<![CDATA[') >= 0) text = text.replace(/<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)/g, (_, body: string) => escapeCdata(body));
+  if (instruction >= 0) text = text.replace(/<\?[\s\S]*?(?:\?>|$)/g, '');
   return withoutPrefix(text);
 }
 

@@ -31,6 +31,8 @@ interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
+  /** What the headers say it inflates to: a hint for the buffer, never trusted as a bound. */
+  declaredSize: number;
   start: number;
 }
 
@@ -110,10 +112,14 @@ export class ZipArchive {
       });
     }
     try {
-      // A small part cannot inflate past the caps (≤ 1032 × 32 KB): one call, the fast way.
-      if (data.length <= 32 * 1024) {
-        take(inflateSync(data));
-        return true;
+      // A small part cannot inflate past the caps (≤ 1032 × 32 KB): one call, the fast way, into a
+      // buffer of the declared size and one byte more. Filling it whole means the header lied: inflate again, capped.
+      if (data.length <= 32 * 1024 && entry.declaredSize < partCap) {
+        const out = inflateSync(data, { out: new Uint8Array(entry.declaredSize + 1) });
+        if (out.length <= entry.declaredSize) {
+          take(out);
+          return true;
+        }
       }
       let stopped = false;
       const inflater = new Inflate((chunk) => {
@@ -225,7 +231,7 @@ function readCentralDirectory(bytes: Uint8Array, limits: ZipLimits): Map<string,
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     if (start + sizes.compressed > bytes.length) throw damagedZip(`phần "${shortName(name)}" bị cắt cụt`, `the part "${shortName(name)}" is cut short`);
     // Directories and the like end in "/": never a part.
-    if (!name.endsWith('/')) entries.set(name.replace(/^\/+/, '').toLowerCase(), { name, method, compressedSize: sizes.compressed, start });
+    if (!name.endsWith('/')) entries.set(name.replace(/^\/+/, '').toLowerCase(), { name, method, compressedSize: sizes.compressed, declaredSize: sizes.size, start });
   }
   return entries;
 }
