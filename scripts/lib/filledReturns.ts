@@ -67,7 +67,9 @@ export async function filledReturn(unitId: string, options: FilledReturnOptions)
   }
   for (const [name, format] of Object.entries(options.formats ?? {})) {
     const at = names.get(name)!;
-    wb.getWorksheet(at.sheetName)!.getCell(at.address).numFmt = format;
+    const cell = wb.getWorksheet(at.sheetName)!.getCell(at.address);
+    // A loaded workbook's cells share style objects: setting numFmt in place would mark every figure of that style.
+    cell.style = { ...cell.style, numFmt: format };
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

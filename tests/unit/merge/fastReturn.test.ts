@@ -87,6 +87,16 @@ describe('fastReturn: the same ReadResult as the ExcelJS reader', () => {
     }
   });
 
+  it('a provisional format given to one figure of a generated return marks that figure only (cells share loaded styles)', async () => {
+    const bytes = await filledReturn('bo-tai-chinh', { year: 2025, quarter: 2, seed: 1, formats: { [Q2('2.8')]: '0.00%" (ước)"' } });
+    const read = readReturnDataFast(bytes, catalogue);
+    if (!read.ok) throw new Error('not readable');
+    const provisional = Object.entries(read.data.table).flatMap(([row, cells]) =>
+      Object.entries(cells).filter(([, cell]) => String(cell?.numberFormat).includes('ước')).map(([column]) => tableCellName(row, column as 'Q2')),
+    );
+    expect(provisional).toEqual([Q2('2.8')]);
+  });
+
   it('reads every cell shape: formulas, rich text, errors, dates, booleans, text figures, provisional formats, entities', async () => {
     const date = new Date(Date.UTC(2025, 4, 1));
     const bytes = await filledReturnFile(MINISTRY, 2025, {
