@@ -10,6 +10,7 @@ import {
   tableCellName,
   type TableColumn,
 } from '../domain/cellContract';
+import { TEXT_LIMITS } from '../domain/payload/limits';
 import { UserFacingError, type Lang } from '../workbook/port';
 import { label } from './labels';
 import type { PlanCell, PlanConditionalFormat, PlanName, PlanNote, PlanValidation, SheetPlan } from './plan';
@@ -112,7 +113,8 @@ export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): 
     ['contactTitle', HEADER_NAMES.contactTitle, 120],
     ['contactOrg', HEADER_NAMES.contactOrg, 200],
     ['contactPhone', HEADER_NAMES.contactPhone, 40],
-    ['contactEmail', HEADER_NAMES.contactEmail, 254],
+    // RFC 5321 allows 254; the payload carries at most TEXT_LIMITS.contact.email, and Excel must not accept more.
+    ['contactEmail', HEADER_NAMES.contactEmail, Math.min(254, TEXT_LIMITS.contact.email)],
   ] as const;
   for (const [key, name, max] of contactFields) {
     const row = r;

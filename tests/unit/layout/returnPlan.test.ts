@@ -4,6 +4,7 @@ import type { ReportingUnit } from '../../../src/catalogue/schema';
 import { HEADER_NAMES, META_NAMES, NARRATIVE_NAMES, TABLE_COLUMNS, rowSourceName, tableCellName } from '../../../src/domain/cellContract';
 import { returnPlan } from '../../../src/layout/returnPlan';
 import { UserFacingError } from '../../../src/workbook/port';
+import { TEXT_LIMITS } from '../../../src/domain/payload/limits';
 
 const catalogue = parseCatalogue(catalogueJson);
 const health: ReportingUnit = {
@@ -17,6 +18,24 @@ const nameAt = (name: string) => plan.names.find((n) => n.name === name)?.addres
 const valueOf = (name: string) => cellAt(nameAt(name)!)?.value;
 
 describe('the return plan', () => {
+  it('never lets Excel accept a text longer than the payload carries (each input limit ≤ its payload bound)', () => {
+    const limitOf = (name: string): number | undefined => {
+      const contact = Object.entries(HEADER_NAMES).find(([, n]) => n === name)?.[0];
+      if (contact?.startsWith('contact')) return TEXT_LIMITS.contact[contact.slice(7).toLowerCase() as keyof typeof TEXT_LIMITS.contact];
+      if (Object.values(NARRATIVE_NAMES).includes(name as never)) return TEXT_LIMITS.section;
+      if (name.endsWith('_SOURCE')) return TEXT_LIMITS.rowSource;
+      if (name.endsWith('_INTL')) return TEXT_LIMITS.comparison;
+      return undefined;
+    };
+    const checked = plan.validations.flatMap((v) => {
+      if (v.rule.type !== 'textLength') return [];
+      const named = plan.names.filter((n) => v.address.split(/[ ,]/).some((a) => a === n.address || a.split(':')[0] === n.address));
+      return named.map((n) => ({ name: n.name, max: v.rule.type === 'textLength' ? v.rule.max : 0, bound: limitOf(n.name) }));
+    });
+    expect(checked.length).toBeGreaterThan(5);
+    expect(checked.filter((c) => c.bound === undefined || c.max > c.bound)).toEqual([]);
+  });
+
   it('defines every name of the cell contract exactly once, each on its own cell', () => {
     const expected = [
       ...Object.values(HEADER_NAMES),
