@@ -221,7 +221,8 @@ export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): 
         validations.push({
           address,
           rule: { type: 'decimal', min: 0, max: 1 },
-          prompt: { title: shortName, message: clip(`${targetLine}. ${L('promptFigure')}`, PROMPT_MESSAGE_MAX) },
+          // How to write "no figure" first: a clip at Excel's 255 characters may cut the targets, never that.
+          prompt: { title: shortName, message: clip(`${L('promptFigure')} ${targetLine}.`, PROMPT_MESSAGE_MAX) },
           errorAlert: { style: 'warning', title: L('errorFigureTitle'), message: clip(L('errorFigure'), PROMPT_MESSAGE_MAX) },
         });
       }

@@ -9,3 +9,4 @@ export { fold, foldText } from './normalise';
 export { readNumberToken } from './numberText';
 export * from './types';
 export type { RawCell } from '../returnData';
+export { NO_DATA_EXAMPLE, NO_DATA_SPELLING, typedAsFormula } from './noDataSpelling';

@@ -8,6 +8,7 @@
  * The order of this table breaks ties when flags are sorted.
  */
 import type { Severity } from '../flags';
+import { NO_DATA_EXAMPLE, NO_DATA_SPELLING } from '../parse/noDataSpelling';
 
 type Localized = { vi: string; en: string };
 
@@ -19,9 +20,10 @@ export interface RuleDefinition {
   suggestion: Localized;
 }
 
+// Spelled as Excel keeps it when typed: a leading "-" would make a formula (#NAME?).
 const NO_DATA_HINT = {
-  vi: 'nếu chưa có, ghi “-” kèm lý do, ví dụ “- (chưa có kết quả điều tra)”',
-  en: 'if there is none, write "-" with the reason, e.g. "- (survey results not yet out)"',
+  vi: `nếu chưa có, ghi “${NO_DATA_SPELLING.vi}”, ví dụ “${NO_DATA_EXAMPLE.vi}”`,
+  en: `if there is none, write "${NO_DATA_SPELLING.en}", e.g. "${NO_DATA_EXAMPLE.en}"`,
 };
 
 export const RULES = {
@@ -134,7 +136,7 @@ export const RULES = {
     severity: 'error',
     summary: 'A required figure is marked "no data" without saying why.',
     message: { vi: '{indicator}, {quarter}: ghi {marker} nhưng không nêu lý do chưa có số liệu.', en: '{indicator}, {quarter}: marked {marker} without saying why there is no figure.' },
-    suggestion: { vi: 'Nêu lý do ngay sau dấu, ví dụ “- (chưa có kết quả điều tra)”.', en: 'Give the reason after the mark, e.g. "- (survey results not yet out)".' },
+    suggestion: { vi: `Nêu lý do trong ngoặc, ví dụ “${NO_DATA_EXAMPLE.vi}”.`, en: `Give the reason in brackets, e.g. "${NO_DATA_EXAMPLE.en}".` },
   },
   'figure.noData': {
     severity: 'warning',
@@ -152,7 +154,7 @@ export const RULES = {
     severity: 'warning',
     summary: 'An earlier quarter of a required row is still empty.',
     message: { vi: '{indicator}: {earlier} còn trống.', en: '{indicator}: {earlier} is still empty.' },
-    suggestion: { vi: 'Bổ sung số liệu {earlier} (biểu cộng dồn qua các quý), hoặc ghi “-” kèm lý do.', en: 'Fill in {earlier} (the return builds up quarter by quarter), or write "-" with the reason.' },
+    suggestion: { vi: `Bổ sung số liệu {earlier} (biểu cộng dồn qua các quý), hoặc ghi “${NO_DATA_SPELLING.vi}”.`, en: `Fill in {earlier} (the return builds up quarter by quarter), or write "${NO_DATA_SPELLING.en}".` },
   },
   'figure.stillProvisional': {
     severity: 'info',

@@ -9,6 +9,7 @@ import type { Catalogue } from '../../../catalogue/schema';
 import { contractNames, interpretReads, type NameRead } from '../../../domain/readContract';
 import type { ReadResult } from '../../../domain/returnData';
 import { HEADER_NAMES } from '../../../domain/cellContract';
+import { typedAsFormula } from '../../../domain/parse/noDataSpelling';
 import { parseRect, splitReference } from '../a1';
 import { CHECK_SHEET_NAME, justificationsOf, readCheckRows, type CheckSheetEntry } from './checkSheet';
 import { ACKNOWLEDGED_SETTING, parseAcknowledged } from '../submit/settings';
@@ -32,6 +33,8 @@ export interface ReturnSnapshot {
   storedMarks: StoredMarks | null;
   /** Flag keys of warnings acknowledged as needing no justification (setting `chitieu.acknowledged`). */
   acknowledged: string[];
+  /** Contract name → what a person typed that Excel made a formula of ("- chưa điều tra" → =- chưa điều tra, #NAME?). */
+  typedFormulas: Map<string, string>;
 }
 
 const sheetKey = (name: string) => name.toLowerCase();
@@ -46,7 +49,7 @@ export function queueReturnSnapshot(context: Excel.RequestContext, catalogue: Ca
   const queued = all.map((name) => {
     const item = names.getItemOrNullObject(name);
     const range = item.getRangeOrNullObject();
-    range.load('address,values,text,numberFormat,format/fill/color');
+    range.load('address,values,text,numberFormat,formulas,format/fill/color');
     return { name, item, range };
   });
   const worksheets = context.workbook.worksheets;
@@ -63,7 +66,13 @@ export function queueReturnSnapshot(context: Excel.RequestContext, catalogue: Ca
     const byName = new Map(names.items.map((n) => [n.name.toLowerCase(), n]));
     const reads = new Map<string, NameRead>();
     const fills = new Map<string, string | null>();
-    for (const { name, item, range } of queued) reads.set(name, nameRead(name, item, range, byName, fills));
+    const typedFormulas = new Map<string, string>();
+    for (const { name, item, range } of queued) {
+      const read = nameRead(name, item, range, byName, fills);
+      reads.set(name, read);
+      const typed = read.state === 'ok' ? typedAsFormula(range.formulas[0]?.[0], range.values[0]?.[0]) : null;
+      if (typed !== null) typedFormulas.set(name, typed);
+    }
 
     const sheets: SheetInfo[] = worksheets.items.map((s) => ({
       name: s.name,
@@ -83,6 +92,7 @@ export function queueReturnSnapshot(context: Excel.RequestContext, catalogue: Ca
       checkSheet: checkInfo ? { info: checkInfo, entries } : null,
       storedMarks: setting.isNullObject ? null : parseStoredMarks(setting.value),
       acknowledged: acknowledged.isNullObject ? [] : parseAcknowledged(acknowledged.value),
+      typedFormulas,
     };
   };
 }

@@ -15,6 +15,7 @@ import { saveJustification } from './justification';
 import { setProvisional } from './provisional';
 import { queueReturnSnapshot } from './readReturn';
 import { selectCell } from './selectCell';
+import { explainTypedFormulas } from './typedFormulas';
 import { queueWriteMarks } from './writeMarks';
 
 export interface CheckerOptions {
@@ -61,7 +62,7 @@ async function checkReturn(host: ExcelHost, { catalogue, units }: ReturnSource, 
     }
     const data = snapshot.result.data;
     // Validation joins the justifications to warnings and infos; errors must be corrected instead.
-    const result = validate(data, { catalogue, units, ...(quarter !== undefined ? { quarter } : {}) });
+    const result = explainTypedFormulas(validate(data, { catalogue, units, ...(quarter !== undefined ? { quarter } : {}) }), snapshot.typedFormulas);
     queueWriteMarks(context, snapshot, data, result, { lang, now: now() });
     await context.sync();
     return { status: 'checked', result, acknowledged: snapshot.acknowledged, syncs: 2 };

@@ -42,6 +42,7 @@ import {
   type SubmitBlockers,
 } from '../../port';
 import { queueReturnSnapshot } from '../check/readReturn';
+import { explainTypedFormulas } from '../check/typedFormulas';
 import { failed } from '../failure';
 import type { ReturnSource } from '../returnWorkbook';
 import type { ExcelHost } from '../runner';
@@ -119,7 +120,7 @@ function checkRead(read: ReturnType<typeof queueReturnSnapshot>, { catalogue, un
     return { ok: false, outcome: { status: 'unreadable', message: problemsMessage(snapshot.result.problems) } };
   }
   const data = snapshot.result.data;
-  const result = validateReturn(data, { catalogue, units, ...(quarter !== undefined ? { quarter } : {}) });
+  const result = explainTypedFormulas(validateReturn(data, { catalogue, units, ...(quarter !== undefined ? { quarter } : {}) }), snapshot.typedFormulas);
   return { ok: true, data, result, quarter: quarter ?? result.quarter ?? 0 };
 }
 
