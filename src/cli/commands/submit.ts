@@ -17,6 +17,7 @@
  */
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { findUnit, loadCatalogue, loadUnits } from '../../catalogue/load';
 import type { CheckResult } from '../../domain/flags';
 import type { ApiError, Receipt } from '../../domain/payload/api';
@@ -26,6 +27,7 @@ import type { ReturnData } from '../../domain/returnData';
 import { validateReturn } from '../../domain/validate/validateReturn';
 import type { EndpointConfig, SubmitOutcome } from '../../submit/client';
 import { UserFacingError, type Lang } from '../../workbook/port';
+import { readReturnFast } from '../../workbook/xlsx/fastReturn';
 import { parseChoice } from '../args';
 import { readReturnFileOrExit, unreadableFile, type ReturnFileRead } from '../returnFile';
 import { addCommonOptions, commandLang, type CliCommand } from '../command';
@@ -244,6 +246,9 @@ async function writeReceipt(file: string, before: ReturnFileRead, receipt: Recei
   const plan = receiptPlan({ status: 'accepted', receipt, unitName }, sheetLang);
   try {
     const bytes = await withReceiptSheet(before.bytes, plan);
+    // ExcelJS rewrites the whole file: a file another tool saved may not survive that as the same
+    // return (names, values). Written only when it reads back as what was sent.
+    if (!readsAsBefore(bytes, before)) return failed(cliText('submitWriteForeign', lang));
     await writeFileAtomically(file, bytes);
     await fs.chmod(file, now.mode & 0o7777).catch(() => undefined);
     return { written: true, sheet: plan.sheetName };
@@ -254,6 +259,12 @@ async function writeReceipt(file: string, before: ReturnFileRead, receipt: Recei
     if (WRITE_ERRORS[code]) return failed(cliText(WRITE_ERRORS[code]!, lang));
     return failed(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** The rewritten file reads as the same return (its receipt sheet aside). */
+function readsAsBefore(bytes: Uint8Array, before: ReturnFileRead): boolean {
+  const after = readReturnFast(bytes).result;
+  return after.ok && before.read.ok && isDeepStrictEqual(after.data, before.read.data);
 }
 
 // ---- output -----------------------------------------------------------------------------------

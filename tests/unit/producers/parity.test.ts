@@ -14,8 +14,6 @@
  * A table of files × commands agreeing with expected.json is printed at the end.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { loadCatalogue, loadUnits } from '../../../src/catalogue/load';
 import type { CliIO } from '../../../src/cli/io';
@@ -32,6 +30,7 @@ import { returnFileInput } from '../../../src/summary/fileInput';
 import { readReturnBytes } from '../../../src/taskpane/aggregate/readReturnFile';
 import { readReturnFast } from '../../../src/workbook/xlsx/fastReturn';
 import type { ExpectedCorpus, ExpectedFile } from '../../../scripts/producers/scenario';
+import { startAcceptingEndpoint, type Endpoint } from '../../support/acceptingEndpoint';
 
 const DIR = path.resolve(__dirname, '../../fixtures/producers');
 const corpus = JSON.parse(readFileSync(path.join(DIR, 'expected.json'), 'utf8')) as ExpectedCorpus;
@@ -248,56 +247,6 @@ function capture(): CliIO & { stdout: () => string; stderr: () => string } {
   return { out: (t) => void (out += t), err: (t) => void (err += t), stdout: () => out, stderr: () => err };
 }
 
-/** A local endpoint that accepts every submission and keeps the last payload. */
-interface Endpoint {
-  url: string;
-  take(): SubmissionPayload | undefined;
-  close(): Promise<void>;
-}
-
-function startEndpoint(): Promise<Endpoint> {
-  let last: SubmissionPayload | undefined;
-  const server: Server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    req.on('end', () => {
-      if (req.method !== 'POST' || req.url !== '/api/v1/returns') {
-        const error = { error: 'not-found', message: { vi: '-', en: '-' } };
-        res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify(error));
-        return;
-      }
-      const p = JSON.parse(body) as SubmissionPayload;
-      last = p;
-      const receipt = {
-        receiptNumber: `CT-${p.year}-Q${p.quarter}-${p.unitId}-v1`,
-        returnId: `${p.unitId}.${p.year}.q${p.quarter}`,
-        submissionId: p.submissionId,
-        unitId: p.unitId,
-        year: p.year,
-        quarter: p.quarter,
-        version: 1,
-        receivedAt: FIXED_NOW.toISOString(),
-        created: true,
-      };
-      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(receipt));
-    });
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        take: () => {
-          const p = last;
-          last = undefined;
-          return p;
-        },
-        close: () => new Promise((done) => server.close(() => done())),
-      });
-    });
-  });
-}
-
 async function viaValidate(file: string): Promise<{ outcome: Outcome; read?: ReadResult }> {
   let read: ReadResult | undefined;
   const readIo = capture();
@@ -401,7 +350,7 @@ function commandsAgree(r: FileResult): boolean {
 const results = new Map<string, FileResult>();
 
 beforeAll(async () => {
-  const endpoint = await startEndpoint();
+  const endpoint = await startAcceptingEndpoint(FIXED_NOW.toISOString());
   try {
     for (const name of FILES) {
       const file = path.join(DIR, name);
