@@ -128,7 +128,9 @@ export type SendOutcome =
   /** The server said no. keptPending: the token was refused (401/403), so the same payload may go once the settings are fixed. */
   | { status: 'refused'; httpStatus: number; error: import('../domain/payload/api').ApiError; keptPending: boolean; syncs: number }
   /** No pending submission in the workbook (already acknowledged, or never prepared). */
-  | { status: 'nothing'; syncs: number };
+  | { status: 'nothing'; syncs: number }
+  /** Asked to send only an up-to-date payload, and the return says something else now: nothing was sent. */
+  | { status: 'changed'; pending: PendingSubmissionInfo; syncs: number };
 
 export type ExportOutcome =
   | { status: 'exported'; json: string; csv: string; names: { json: string; csv: string }; submissionId: string }
@@ -153,8 +155,15 @@ export interface ReturnSubmitter {
    * pending in the workbook and write the receipt sheet as "waiting" (second sync).
    */
   prepare(options: SubmitOptions & { replacePending?: boolean }): Promise<PrepareOutcome>;
-  /** Post the pending payload: at most one sync before and one after the network call. */
-  send(config: import('../submit/client').EndpointConfig, options?: { fetch?: typeof fetch; lang?: Lang; show?: boolean; timeoutMs?: number }): Promise<SendOutcome>;
+  /**
+   * Post the pending payload: at most one sync before and one after the network call. With
+   * `ifUnchanged` the return is read in the first sync and nothing is sent when it no longer says
+   * what the pending payload says (an automatic retry must not send an outdated return unasked).
+   */
+  send(
+    config: import('../submit/client').EndpointConfig,
+    options?: { fetch?: typeof fetch; lang?: Lang; show?: boolean; timeoutMs?: number; ifUnchanged?: boolean },
+  ): Promise<SendOutcome>;
   /** The submission settings (pending, last receipt, final mark, acknowledgements): one sync. */
   pending(): Promise<SubmissionState>;
   /** No endpoint: build the payload, write the receipt sheet as exported, mark the workbook final. */

@@ -136,7 +136,7 @@ export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, 
           </MessageBarBody>
           {hasUrl && (
             <MessageBarActions>
-              <Button size="small" disabled={s.busy !== null} onClick={s.sendPending} data-testid="submit-retry">
+              <Button size="small" disabled={s.busy !== null} onClick={s.retryNow} data-testid="submit-retry">
                 {t('submitRetryNow')}
               </Button>
             </MessageBarActions>

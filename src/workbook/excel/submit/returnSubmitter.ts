@@ -221,6 +221,20 @@ interface SendOptions {
   lang?: Lang;
   show?: boolean;
   timeoutMs?: number;
+  ifUnchanged?: boolean;
+}
+
+/** Whether the return, read in the caller's sync, still says what the pending payload says. */
+function stillCurrent(read: ReturnType<typeof queueReturnSnapshot>, ctx: Ctx, pending: StoredPending): boolean {
+  const checked = checkRead(read, ctx, pending.payload.quarter);
+  if (!checked.ok) return false;
+  try {
+    const now = payloadOf(checked, { submissionId: pending.payload.submissionId, submittedAt: pending.payload.submittedAt });
+    return contentFingerprint(now) === contentFingerprint(pending.payload);
+  } catch {
+    // The return cannot be sent as it is now (an error was typed in): it is not what is waiting.
+    return false;
+  }
 }
 
 async function send(host: ExcelHost, ctx: Ctx, config: EndpointConfig, options: SendOptions): Promise<SendOutcome> {
@@ -228,10 +242,12 @@ async function send(host: ExcelHost, ctx: Ctx, config: EndpointConfig, options: 
   return host.run(async (context) => {
     const settings = queueReadSubmission(context);
     const find = queueFindReceiptSheet(context);
+    const read = options.ifUnchanged ? queueReturnSnapshot(context, ctx.catalogue) : null;
     await context.sync();
     const stored: StoredSubmission = settings();
     const pending = stored.pending;
     if (!pending) return { status: 'nothing', syncs: 1 };
+    if (read && !stillCurrent(read, ctx, pending)) return { status: 'changed', pending: pendingInfo(pending), syncs: 1 };
     const found: ReceiptSheetFound = find();
 
     const outcome = await submitPayload(config, pending.payload, {
