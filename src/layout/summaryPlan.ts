@@ -5,13 +5,14 @@
  * - "Tổng hợp" / "Summary": the national table — STT, indicator, each quarter's counted figure,
  *   the year's and 2025's targets, progress (latest / 2025 target, drawn as a data bar), the
  *   four-level assessment as a level 1–4 drawn as an icon set, then in words with its reason,
- *   source unit, provisional, international comparison, open flags, justifications, figures from
- *   units not responsible for the row that did not count (shown nowhere else);
- *   1.2's sector shares one line per ministry; conflicting figures
- *   flagged (orange, a note, and one line per unit); the returns not used; a compact block of
- *   figure against target for a native chart (summaryChartSpec says where it is).
- * - "Đầy đủ, đúng hạn" / "Completeness": every unit × quarter, then counts per quarter and the
- *   share on time (data bars).
+ *   source unit, provisional, international comparison, uncorrected errors (per unit, from returns
+ *   used with errors), open flags, justifications, figures from units not responsible for the row
+ *   that did not count (shown nowhere else); 1.2's sector shares one line per ministry;
+ *   conflicting figures flagged (orange, a note, and one line per unit); the returns used with
+ *   errors; the inputs not used, by why (failed, another period, older version); a compact block
+ *   of figure against target for a native chart (summaryChartSpec says where it is).
+ * - "Đầy đủ, đúng hạn" / "Completeness": every unit × quarter (with the error count of a return
+ *   read with errors), then counts per quarter, returns with errors, and the share on time.
  * - "Nội dung" / "Narrative": sections III–VI, paragraph by paragraph, each with its unit.
  *
  * Pure: everything comes from the Summary and the catalogue.
@@ -21,11 +22,11 @@ import type { Catalogue, Indicator, ReportingRow, UnitList } from '../catalogue/
 import { appliedTarget } from '../domain/assess';
 import { PROVISIONAL_FORMAT_SUFFIX } from '../domain/parse/numberFormat';
 import type { AssessmentStatus } from '../domain/flags';
-import type { IndicatorRow, Summary, Timeliness, UnitFigure } from '../domain/summary/types';
+import type { IndicatorRow, SkipKind, Summary, Timeliness, UnitFigure } from '../domain/summary/types';
 import type { Lang } from '../workbook/port';
 import type { CellStyle, CellValue, PlanCell, PlanConditionalFormat, PlanDataBar, PlanIconSet, PlanNote, PrintSetup, SheetPlan } from './plan';
 import { vietnamTime } from './receiptPlan';
-import { assessmentLabel, sl, timelinessHeading, timelinessLabel } from './summaryLabels';
+import { assessmentLabel, completenessLabel, sl, timelinessHeading, type SummaryLabel } from './summaryLabels';
 import { percentFormat, targetCell } from './targetDisplay';
 
 export const SUMMARY_SHEET_NAMES = {
@@ -70,6 +71,8 @@ const BASE: Record<string, CellStyle> = {
   numberConflict: { border: true, hAlign: 'right', vAlign: 'top', fill: CONFLICT_FILL },
   subConflict: { border: true, italic: true, wrap: true, vAlign: 'top', indent: 1, fill: CONFLICT_FILL },
   plain: { wrap: true, vAlign: 'top' },
+  errors: { border: true, wrap: true, vAlign: 'top', fontColor: '#C00000' },
+  errorsConflict: { border: true, wrap: true, vAlign: 'top', fontColor: '#C00000', fill: CONFLICT_FILL },
 };
 
 const STATUS_FILL: Record<Timeliness, string> = {
@@ -80,6 +83,15 @@ const STATUS_FILL: Record<Timeliness, string> = {
   unknown: '#EDEDED',
   notExpected: '#FFFFFF',
 };
+
+/** The inputs not used, by why: what someone must act on first, older versions last. */
+const SKIPPED_HEADINGS: readonly [SkipKind, SummaryLabel][] = [
+  ['failed', 'skippedFailed'],
+  ['otherPeriod', 'skippedOtherPeriod'],
+  ['superseded', 'skippedSuperseded'],
+];
+
+const errorsText = (n: number, lang: Lang) => (n === 1 ? sl('errorOne', lang) : sl('errorsN', lang, { n }));
 
 /** 1 → "A", 27 → "AA". */
 export function col(n: number): string {
@@ -175,6 +187,7 @@ interface Columns {
   source: number;
   provisional: number;
   intl: number;
+  errors: number;
   flags: number;
   justifications: number;
   uncounted: number;
@@ -186,7 +199,8 @@ function columnsFor(quarter: number): Columns {
   const t = 2 + quarter + 1;
   return {
     stt: 1, name: 2, quarter: (q) => 2 + q, targetYear: t, target2025: t + 1, progress: t + 2, level: t + 3, assessment: t + 4, reason: t + 5,
-    source: t + 6, provisional: t + 7, intl: t + 8, flags: t + 9, justifications: t + 10, uncounted: t + 11, note: t + 12, last: t + 12,
+    source: t + 6, provisional: t + 7, intl: t + 8, errors: t + 9, flags: t + 10, justifications: t + 11, uncounted: t + 12,
+    note: t + 13, last: t + 13,
   };
 }
 
@@ -262,6 +276,7 @@ function indicatorSheet(summary: Summary, catalogue: Catalogue, lang: Lang, unit
     [c.source, sl('colSource', lang)],
     [c.provisional, sl('colProvisional', lang)],
     [c.intl, sl('colIntl', lang)],
+    [c.errors, sl('colErrors', lang)],
     [c.flags, sl('colFlags', lang)],
     [c.justifications, sl('colJustifications', lang)],
     [c.uncounted, sl('colUncounted', lang)],
@@ -272,7 +287,8 @@ function indicatorSheet(summary: Summary, catalogue: Catalogue, lang: Lang, unit
   let r = header + 1;
   const first = r;
   /** A table line: every column gets a cell, so borders and fills run across. */
-  const tableLine = (values: Partial<Record<number, { value: CellValue; format?: string; kind?: 'text' | 'center' | 'number' | 'sub' }>>, conflict: boolean) => {
+  type LineValue = { value: CellValue; format?: string; kind?: 'text' | 'center' | 'number' | 'sub' | 'errors' };
+  const tableLine = (values: Partial<Record<number, LineValue>>, conflict: boolean) => {
     for (let k = 1; k <= c.last; k++) {
       const v = values[k];
       const kind = v?.kind ?? (k === c.stt || k === c.level || k === c.provisional || k === c.flags ? 'center' : k === c.progress || (k >= c.quarter(1) && k <= c.target2025) ? 'number' : 'text');
@@ -303,6 +319,7 @@ function indicatorSheet(summary: Summary, catalogue: Catalogue, lang: Lang, unit
           [c.source]: { value: row.sourceUnit ? names.get(row.sourceUnit) ?? row.sourceUnit : null },
           [c.provisional]: { value: row.provisional ? sl('yes', lang) : null },
           [c.intl]: { value: row.comparison },
+          [c.errors]: { value: row.errors.map((e) => `${names.get(e.unitId) ?? e.unitId}: ${e.count}`).join('\n') || null, kind: 'errors' },
           [c.flags]: { value: row.openFlags > 0 ? row.openFlags : null },
           [c.justifications]: { value: row.justifications.map((j) => `${names.get(j.unitId) ?? j.unitId}: ${j.text}`).join('\n') || null },
           // One entry a line, as the justifications are; each says whose figure and which quarter.
@@ -353,9 +370,16 @@ function indicatorSheet(summary: Summary, catalogue: Catalogue, lang: Lang, unit
   conditional.push({ address: `${a}:${col(c.assessment)}${lastTableRow}`, formula: `=${a}="${assessmentLabel('achieved', lang)}"`, fontColor: '#00612E' });
 
   r++;
-  if (summary.skipped.length > 0) {
-    b.line(r++, c.last, sl('skippedHeading', lang, { n: summary.skipped.length }), 'subtitle');
-    for (const s of summary.skipped) b.line(r++, c.last, `${s.source}: ${s.reason[lang]}`, 'plain');
+  if (summary.withErrors.length > 0) {
+    b.line(r++, c.last, sl('withErrorsHeading', lang, { n: summary.withErrors.length }), 'subtitle');
+    for (const w of summary.withErrors) b.line(r++, c.last, `${w.source}: ${errorsText(w.errors, lang)}`, 'plain');
+    r++;
+  }
+  for (const [kind, heading] of SKIPPED_HEADINGS) {
+    const listed = summary.skipped.filter((s) => s.kind === kind);
+    if (listed.length === 0) continue;
+    b.line(r++, c.last, sl(heading, lang, { n: listed.length }), 'subtitle');
+    for (const s of listed) b.line(r++, c.last, `${s.source}: ${s.reason[lang]}`, 'plain');
     r++;
   }
 
@@ -388,7 +412,7 @@ function indicatorSheet(summary: Summary, catalogue: Catalogue, lang: Lang, unit
     };
   }
 
-  const widths = [6, 46, ...Array<number>(summary.quarter).fill(12), 13, 13, 14, 5, 20, 48, 24, 11, 32, 10, 40, 32, 48];
+  const widths = [6, 46, ...Array<number>(summary.quarter).fill(12), 13, 13, 14, 5, 20, 48, 24, 11, 32, 24, 10, 40, 32, 48];
   return {
     plan: plan(sheetName, b, widths, r - 1, header, { rowHeights: [{ row: header, height: 48 }], dataBars: bars, iconSets: icons, conditionalFormats: conditional, tabColor: '#2F5597' }),
     chart,
@@ -433,12 +457,17 @@ function completenessSheet(summary: Summary, catalogue: Catalogue, lang: Lang, u
   for (let n = 1; n <= q; n++) b.put(`${col(3 + n)}${header}`, quarterHead(n), 'header');
   let r = header + 1;
   const styles: Record<string, CellStyle> = { ...BASE };
-  for (const [status, fill] of Object.entries(STATUS_FILL)) styles[`st_${status}`] = { border: true, hAlign: 'center', vAlign: 'top', fill };
+  for (const [status, fill] of Object.entries(STATUS_FILL)) {
+    styles[`st_${status}`] = { border: true, hAlign: 'center', vAlign: 'top', fill };
+    styles[`st_${status}_errors`] = { border: true, hAlign: 'center', vAlign: 'top', fill, fontColor: '#C00000', wrap: true };
+  }
   summary.completeness.forEach((row, i) => {
     b.put(`A${r}`, i + 1, 'center');
     b.put(`B${r}`, names.get(row.unitId) ?? row.unitName, 'text');
     b.put(`C${r}`, row.unitId, 'text');
-    for (const cell of row.cells) b.put(`${col(3 + cell.quarter)}${r}`, timelinessLabel(cell.status, lang, cell.daysLate), `st_${cell.status}`);
+    for (const cell of row.cells) {
+      b.put(`${col(3 + cell.quarter)}${r}`, completenessLabel(cell, lang), `st_${cell.status}${cell.errors ? '_errors' : ''}`);
+    }
     r++;
   });
   r++;
@@ -450,6 +479,9 @@ function completenessSheet(summary: Summary, catalogue: Catalogue, lang: Lang, u
     for (let n = 1; n <= q; n++) b.put(`${col(3 + n)}${r}`, summary.countsByQuarter[n]?.[status] ?? 0, 'number');
     r++;
   }
+  b.put(`B${r}`, sl('withErrorsCount', lang), 'text');
+  for (let n = 1; n <= q; n++) b.put(`${col(3 + n)}${r}`, summary.withErrorsByQuarter[n] ?? 0, 'number');
+  r++;
   // Share on time among the units expected that quarter, drawn as bars (0–100%).
   b.put(`B${r}`, sl('onTimeShare', lang), 'text');
   for (let n = 1; n <= q; n++) {

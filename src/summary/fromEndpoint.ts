@@ -10,6 +10,7 @@
  */
 import { API_PREFIX, ApiError, ReturnList, VersionList } from '../domain/payload/api';
 import { SubmissionPayload } from '../domain/payload/schema';
+import { skippedInput } from '../domain/summary/skipped';
 import type { ReturnInput, SkippedInput } from '../domain/summary/types';
 import { exchange, type EndpointConfig } from '../submit/client';
 import { inCanonicalOrder } from '../domain/summary/order';
@@ -52,7 +53,8 @@ export async function readEndpointInputs(config: EndpointConfig, year: number, q
     for (const v of [...versions.data.versions].sort((a, b) => a.version - b.version)) {
       const payload = SubmissionPayload.safeParse(v.payload);
       if (!payload.success) {
-        skipped.push({ source: v.receiptNumber, reason: { vi: 'Dữ liệu của phiên bản này không còn đúng khuôn dạng.', en: 'This version’s payload no longer matches the payload schema.' } });
+        const reason = { vi: 'Dữ liệu của phiên bản này không còn đúng khuôn dạng.', en: 'This version’s payload no longer matches the payload schema.' };
+        skipped.push(skippedInput(v.receiptNumber, reason));
         continue;
       }
       inputs.push({ payload: payload.data, source: { kind: 'endpoint', receiptNumber: v.receiptNumber, version: v.version, receivedAt: v.receivedAt } });

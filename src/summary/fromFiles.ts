@@ -19,6 +19,8 @@ export interface FileInputOptions {
   units: UnitList;
   /** When the payload says it was "submitted" if the file carries no receipt (ISO; e.g. the file's modification time). */
   fallbackSubmittedAt: string;
+  /** Skip a return with errors instead of using what reads of it (fileInput.ts). */
+  strict?: boolean;
 }
 
 /** `file` is how the file is named in the summary and the report (its path as given). */

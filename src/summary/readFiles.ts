@@ -6,11 +6,12 @@
  * of a unit and quarter keeps only what the summary reads of it), so memory grows with the units,
  * not the files, and a worker posts back a payload only for the latest files it read.
  */
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import os from 'node:os';
 import type { Catalogue, UnitList } from '../catalogue/schema';
+import { skippedInput } from '../domain/summary/skipped';
 import { SupersededFiles, type FileReturnInput } from '../domain/summary/supersededFiles';
-import type { ReturnInput, SkippedInput } from '../domain/summary/types';
+import type { Bilingual, ReturnInput, SkippedInput } from '../domain/summary/types';
+import { readRegularFileSync } from '../io/regularFile';
 import { fileInput, type FileInput } from './fromFiles';
 import { startWorker } from '../runtime/workerScript';
 
@@ -21,6 +22,8 @@ export interface ReadFilesOptions {
   threads?: number;
   /** Run on the main thread once the workers are started, before it reads too (merge loads ExcelJS there meanwhile). */
   whileWorkersStart?: () => void;
+  /** Skip returns with errors instead of using what reads of them (`chitieu merge --strict`). */
+  strict?: boolean;
 }
 
 /** A file as merge names it: `shown` in reports, `path` to read. */
@@ -35,39 +38,20 @@ export function defaultMergeThreads(files: number): number {
   return Math.min(3, Math.max(1, cores - 1));
 }
 
-const unreadable = (shown: string, error: NodeJS.ErrnoException): FileInput => ({
-  skipped: {
-    source: shown,
-    reason: {
-      vi: `Không mở được tệp (${error.code ?? error.message}).`,
-      en: `The file cannot be opened (${error.code ?? error.message}).`,
-    },
-  },
-});
+/** regularFile.ts words a reason as a clause ("not a regular file…"): as a sentence of its own here. */
+const sentence = (clause: string) => `${clause.charAt(0).toUpperCase()}${clause.slice(1)}${/[.!?]$/.test(clause) ? '' : '.'}`;
+const unopened = (reason: Bilingual): Bilingual => ({ vi: sentence(reason.vi), en: sentence(reason.en) });
 
 /**
  * One file, read and turned into its input in this thread. Read synchronously: a return is a few
  * dozen kilobytes, and awaiting the thread pool for each of a thousand files left this thread idle
- * for a fifth of the merge.
+ * for a fifth of the merge. Only a regular file is read (io/regularFile.ts: a FIFO never blocks,
+ * a device or an oversized file is refused before a byte is read).
  */
-export function readOneFile(file: FileToRead, catalogue: Catalogue, units: UnitList): FileInput {
-  let bytes: Buffer;
-  let modified: Date;
-  let fd: number | undefined;
-  try {
-    fd = openSync(file.path, 'r');
-    const stats = fstatSync(fd);
-    modified = stats.mtime;
-    // One read of the size fstat gave (readFileSync reads on to a second, empty read; system calls are dear here).
-    bytes = Buffer.allocUnsafe(stats.size);
-    const got = readSync(fd, bytes, 0, stats.size, 0);
-    if (got !== stats.size) bytes = readFileSync(file.path);
-  } catch (error) {
-    return unreadable(file.shown, error as NodeJS.ErrnoException);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-  return fileInput(bytes, file.shown, { catalogue, units, fallbackSubmittedAt: modified.toISOString() });
+export function readOneFile(file: FileToRead, catalogue: Catalogue, units: UnitList, strict = false): FileInput {
+  const read = readRegularFileSync(file.path);
+  if (!read.ok) return { skipped: skippedInput(file.shown, unopened(read.reason)) };
+  return fileInput(read.bytes, file.shown, { catalogue, units, fallbackSubmittedAt: read.modified.toISOString(), strict });
 }
 
 /** How many files a worker takes at a time: few enough to share the tail evenly. */
@@ -76,7 +60,7 @@ const BATCH = 8;
 /** What a worker posts: per batch, the skipped files' reasons (null where the file was folded in); at the end, what it kept. */
 export type WorkerMessage = { ready: true } | { skipped: (SkippedInput | null)[] } | { kept: FileReturnInput[] };
 /** What a worker is sent: a batch of files, or `finish` (post what you kept, then stop). */
-export type WorkerRequest = { files: FileToRead[] } | { finish: true };
+export type WorkerRequest = { files: FileToRead[]; strict: boolean } | { finish: true };
 
 export interface ReadFiles {
   /** Every readable return, superseded files folded (summarise gives the same summary as over all of them). */
@@ -87,6 +71,7 @@ export interface ReadFiles {
 
 export async function readFiles(files: readonly FileToRead[], options: ReadFilesOptions): Promise<ReadFiles> {
   const { catalogue, units } = options;
+  const strict = options.strict ?? false;
   const kept = new SupersededFiles();
   const skipped: (SkippedInput | undefined)[] = new Array(files.length);
   const keep = (i: number, r: FileInput) => {
@@ -117,7 +102,7 @@ export async function readFiles(files: readonly FileToRead[], options: ReadFiles
           const batch = take(BATCH);
           if (batch.length > 0) {
             held.push(batch);
-            send({ files: batch.map((i) => files[i]!) });
+            send({ files: batch.map((i) => files[i]!), strict });
           } else if (held.length === 0 && !finished) {
             finished = true;
             send({ finish: true });
@@ -160,10 +145,10 @@ export async function readFiles(files: readonly FileToRead[], options: ReadFiles
   // The main thread reads too, one file at a time, until the queue is empty.
   // It yields after each file, so the workers' finished batches are taken and new ones handed out meanwhile.
   for (let i = take(1)[0]; i !== undefined; i = take(1)[0]) {
-    keep(i, readOneFile(files[i]!, catalogue, units));
+    keep(i, readOneFile(files[i]!, catalogue, units, strict));
     if (threads > 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   await Promise.all(workers);
-  for (const i of orphans) keep(i, readOneFile(files[i]!, catalogue, units));
+  for (const i of orphans) keep(i, readOneFile(files[i]!, catalogue, units, strict));
   return { inputs: kept.inputs(), skipped: skipped.filter((s): s is SkippedInput => s !== undefined) };
 }

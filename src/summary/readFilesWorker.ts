@@ -20,7 +20,7 @@ parentPort!.on('message', (request: WorkerRequest) => {
   }
   post({
     skipped: request.files.map((file) => {
-      const r = readOneFile(file, catalogue, units);
+      const r = readOneFile(file, catalogue, units, request.strict);
       if (r.input) kept.add(r.input);
       return r.skipped ?? null;
     }),

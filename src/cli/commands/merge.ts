@@ -4,19 +4,24 @@
  * endpoint for the same returns (summarise is one function; the payloads are built as
  * `chitieu submit` builds them).
  *
- * Folders are read one level deep (every .xlsx, not Excel's "~$" lock files nor hidden files);
- * the output file itself is never read as an input. A file that is not a return, is damaged,
- * cannot be opened, has errors (the endpoint would refuse it), or is for another year or a later
- * quarter is listed with the reason and skipped; it never stops the rest.
+ * Folders are read one level deep (summary/collectFiles.ts: every .xlsx, links followed, what
+ * cannot be read listed); the output file itself is never read as an input. A return that still
+ * has errors is used for the figures that read, its errors marked in the summary; `--strict`
+ * skips it instead (as the endpoint would refuse it). A file that is not a return, is damaged or
+ * not a regular file, or is for another year or a later quarter is listed with the reason and
+ * skipped; it never stops the rest. The report counts older versions apart from files that could
+ * not be used.
  *
  * Exit codes: 0 the summary was written (whether or not files were skipped: they are listed, in
  * the report and on the summary sheet); 1 nothing was written for a reason a person can fix (a bad
  * option, no .xlsx file found, the output exists without --force, cannot be written); 2 a fault.
  */
-import { existsSync, promises as fs, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalogue, loadUnits } from '../../catalogue/load';
 import type { SkippedInput, Summary } from '../../domain/summary/types';
+import { collectFiles } from '../../summary/collectFiles';
+import { STRICT_OPTION, mergeReportJson, mergeReportLines } from '../../summary/mergeReport';
 import { UserFacingError, type Lang } from '../../workbook/port';
 import { parseChoice, parseYear } from '../args';
 import { addCommonOptions, commandLang, type CliCommand } from '../command';
@@ -34,6 +39,7 @@ interface MergeOptions {
   force?: boolean;
   format?: string;
   threads?: string;
+  strict?: boolean;
 }
 
 const userError = (code: string, vi: string, en: string) => new UserFacingError(code, { vi, en });
@@ -52,71 +58,9 @@ function checkOut(out: string, force: boolean): void {
   if (existsSync(out) && !force) throw userError('out-exists', `Tệp ${out} đã có. Chọn tên khác, hoặc thêm --force để ghi đè.`, `${out} already exists. Choose another name, or add --force to overwrite it.`);
 }
 
-const isCandidate = (name: string) => /\.xlsx$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.');
-
-/**
- * The files named on the command line (as given) and the .xlsx files in the folders named (one
- * level), sorted within each folder, without duplicates and without the output file. A name
- * that does not exist is returned as `missing`.
- */
-export async function collectFiles(args: readonly string[], cwd: string, out: string): Promise<{ files: { path: string; shown: string }[]; missing: SkippedInput[] }> {
-  const files: { path: string; shown: string }[] = [];
-  const missing: SkippedInput[] = [];
-  const seen = new Set<string>([out]);
-  const add = (full: string, shown: string) => {
-    if (seen.has(full)) return;
-    seen.add(full);
-    files.push({ path: full, shown });
-  };
-  for (const arg of args) {
-    const full = path.resolve(cwd, arg);
-    let stats;
-    try {
-      stats = await fs.stat(full);
-    } catch {
-      missing.push({ source: arg, reason: { vi: 'Không có tệp hoặc thư mục này.', en: 'There is no such file or folder.' } });
-      continue;
-    }
-    if (stats.isDirectory()) {
-      const names = (await fs.readdir(full, { withFileTypes: true })).filter((d) => d.isFile() && isCandidate(d.name)).map((d) => d.name).sort();
-      for (const name of names) add(path.join(full, name), path.join(arg, name));
-    } else add(full, arg);
-  }
-  return { files, missing };
-}
-
-/** Units expected for the quarter that sent nothing for it. */
-function missingUnits(summary: Summary): string[] {
-  return summary.completeness.filter((row) => row.cells.find((c) => c.quarter === summary.quarter)?.status === 'missing').map((row) => row.unitId);
-}
-
-function conflictCount(summary: Summary): number {
-  return summary.indicators.filter((row) => row.conflicts.length > 0).length;
-}
-
 function report(io: CliIO, lang: Lang, out: string, summary: Summary, format: 'text' | 'json'): void {
-  const missing = missingUnits(summary);
-  const conflicts = conflictCount(summary);
-  if (format === 'json') {
-    printJson(io, {
-      out,
-      year: summary.year,
-      quarter: summary.quarter,
-      used: summary.used,
-      skipped: summary.skipped.map((s) => ({ file: s.source, reason: s.reason[lang] })),
-      conflicts,
-      missingUnits: missing,
-    });
-    return;
-  }
-  const lines = [
-    cliText('mergeWrote', lang, { path: out }),
-    cliText('mergeUsed', lang, { used: summary.used, skipped: summary.skipped.length, year: summary.year, quarter: summary.quarter }),
-    ...summary.skipped.map((s) => `  - ${s.source}: ${s.reason[lang]}`),
-    cliText('mergeConflicts', lang, { count: conflicts }),
-    cliText('mergeMissing', lang, { count: missing.length, quarter: summary.quarter }),
-  ];
-  io.out(lines.join('\n') + '\n');
+  if (format === 'json') printJson(io, mergeReportJson(summary, out, lang));
+  else io.out(mergeReportLines(summary, out, lang).join('\n') + '\n');
 }
 
 /**
@@ -163,7 +107,14 @@ export async function runMerge(io: CliIO, cwd: string, lang: Lang, args: string[
   // ExcelJS takes a quarter of a second to load: with worker threads, while they start; else once needed.
   // require, not import(): bin/chitieu.js runs through tsx's CommonJS hook, which import() bypasses.
   const loadWriter = () => require('../../summary/summaryFile') as typeof import('../../summary/summaryFile');
-  const read = await readFiles(files, { catalogue, units, ...(threads !== undefined ? { threads } : {}), whileWorkersStart: loadWriter });
+  const strict = Boolean(options.strict);
+  const read = await readFiles(files, {
+    catalogue,
+    units,
+    strict,
+    ...(threads !== undefined ? { threads } : {}),
+    whileWorkersStart: loadWriter,
+  });
   const { inputs } = read;
   const skipped: SkippedInput[] = [...missing, ...read.skipped];
   stage(`read ${files.length} files`);
@@ -192,7 +143,8 @@ export const mergeCommand: CliCommand = {
       .requiredOption('--out <file.xlsx>', cliText('mergeOutOption', helpLang))
       .option('--force', cliText('mergeForceOption', helpLang))
       .option('--format <format>', cliText('mergeFormatOption', helpLang))
-      .option('--threads <n>', cliText('mergeThreadsOption', helpLang));
+      .option('--threads <n>', cliText('mergeThreadsOption', helpLang))
+      .option('--strict', STRICT_OPTION[helpLang]);
     addCommonOptions(command, helpLang);
     command.usage(`${cliText('usageCommand', helpLang)} <files or folders...>`);
     return command.action(async (args: string[], options: MergeOptions) => {

@@ -98,14 +98,33 @@ function figureOf(row: RowId, quarter: number, cells: Partial<Record<TableColumn
   }
 }
 
-export function buildPayload(data: ReturnData, check: CheckResult, meta: PayloadMeta): SubmissionPayload {
+/** A figure cell that cannot be a payload figure (an Excel error, or not a usable figure). */
+export interface UnreadableFigure {
+  path: string;
+  message: string;
+  row: RowId;
+  quarter: number;
+}
+
+/**
+ * The payload as read from the return, not yet checked against the schema (its shape is the
+ * payload's, its lengths and counts may not be), and the figures left out because they cannot be
+ * read. buildPayload refuses both; the department's merge (domain/summary/usablePayload.ts) uses
+ * what reads of a return with errors.
+ */
+export interface PayloadDraft {
+  payload: SubmissionPayload;
+  unreadable: UnreadableFigure[];
+}
+
+export function draftPayload(data: ReturnData, check: CheckResult, meta: PayloadMeta): PayloadDraft {
   const quarter = meta.quarter;
   if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
     throw new PayloadError('Cannot build the payload:', [{ path: 'quarter', message: `quarter must be 1–4, not ${String(quarter)}` }]);
   }
 
   const figures: PayloadFigure[] = [];
-  const unreadable: { path: string; message: string }[] = [];
+  const unreadable: UnreadableFigure[] = [];
   const rowSources: Partial<Record<RowId, string>> = {};
   const targetComparisons: Partial<Record<RowId, TargetComparison>> = {};
 
@@ -114,16 +133,15 @@ export function buildPayload(data: ReturnData, check: CheckResult, meta: Payload
     if (!cells) continue;
     for (let q = 1; q <= quarter; q++) {
       const figure = figureOf(row, q, cells);
-      if ('unreadable' in figure) unreadable.push({ path: `${row} Q${q}`, message: figure.unreadable });
+      if ('unreadable' in figure) unreadable.push({ path: `${row} Q${q}`, message: figure.unreadable, row, quarter: q });
       else figures.push(figure);
     }
     targetComparisons[row] = { TY_INTL: cellText(cells.TY_INTL), T2025_INTL: cellText(cells.T2025_INTL) };
     const source = cellText(data.sources[row]);
     if (source !== null) rowSources[row] = source;
   }
-  if (unreadable.length) throw new PayloadError('Cannot submit a return with unreadable figures:', unreadable);
 
-  const payload = {
+  const payload: SubmissionPayload = {
     payloadVersion: PAYLOAD_VERSION,
     submissionId: meta.submissionId,
     submittedAt: meta.submittedAt,
@@ -148,7 +166,14 @@ export function buildPayload(data: ReturnData, check: CheckResult, meta: Payload
     templateVersion: textOf(data.templateVersion),
     catalogueVersion: textOf(data.catalogueVersion),
   };
+  return { payload, unreadable };
+}
 
+export function buildPayload(data: ReturnData, check: CheckResult, meta: PayloadMeta): SubmissionPayload {
+  const { payload, unreadable } = draftPayload(data, check, meta);
+  if (unreadable.length) {
+    throw new PayloadError('Cannot submit a return with unreadable figures:', unreadable.map(({ path, message }) => ({ path, message })));
+  }
   const result = SubmissionPayload.safeParse(payload);
   if (!result.success) throw new PayloadError('The payload built from this return does not match the submission schema:', formatPayloadIssues(result.error));
   return result.data;

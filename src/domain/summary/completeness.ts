@@ -6,6 +6,7 @@
 import type { Catalogue, UnitList } from '../../catalogue/schema';
 import { fillsForYear, unitsForYear } from '../../catalogue/load';
 import { daysBetween, expectedIn, lastOnTimeDay, vietnamDay } from './calendar';
+import { errorCount } from './errors';
 import { isLater, type PickedReturn } from './pickReturns';
 import type { CompletenessCell, CompletenessRow, Timeliness } from './types';
 
@@ -17,13 +18,20 @@ function allProvisional(r: PickedReturn, quarter: number): boolean {
   return numbers.length > 0 && numbers.every((f) => f.provisional);
 }
 
+function cellFor(catalogue: Catalogue, year: number, quarter: number, returns: PickedReturn[], expected: boolean): CompletenessCell {
+  if (returns.length === 0) return { quarter, status: expected ? 'missing' : 'notExpected' };
+  const latest = returns.reduce((a, b) => (isLater(b, a) ? b : a));
+  const cell = timeliness(catalogue, year, quarter, returns, latest);
+  // The version read is the one whose errors matter: a correction without errors clears them.
+  const errors = errorCount(latest.input.payload);
+  return errors > 0 ? { ...cell, errors } : cell;
+}
+
 /**
  * A late return stays late even when provisional (lateness is what the department chases); an
  * on-time or undated one that is all provisional is shown as provisional.
  */
-function cellFor(catalogue: Catalogue, year: number, quarter: number, returns: PickedReturn[], expected: boolean): CompletenessCell {
-  if (returns.length === 0) return { quarter, status: expected ? 'missing' : 'notExpected' };
-  const latest = returns.reduce((a, b) => (isLater(b, a) ? b : a));
+function timeliness(catalogue: Catalogue, year: number, quarter: number, returns: PickedReturn[], latest: PickedReturn): CompletenessCell {
   const received = returns.map((r) => r.input.source.receivedAt).filter((t): t is string => !!t).sort((a, b) => Date.parse(a) - Date.parse(b));
   const firstDay = received.length ? vietnamDay(received[0]!) : null;
   if (firstDay) {
@@ -45,6 +53,13 @@ export function completeness(catalogue: Catalogue, units: UnitList, year: number
       return cellFor(catalogue, year, q, returns, expectedIn(catalogue, unit, year, q));
     }),
   }));
+}
+
+/** Per quarter, the units whose return read for it still has errors. */
+export function withErrorsByQuarter(rows: readonly CompletenessRow[], quarter: number): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (let q = 1; q <= quarter; q++) out[q] = rows.filter((row) => (row.cells.find((c) => c.quarter === q)?.errors ?? 0) > 0).length;
+  return out;
 }
 
 export function countsByQuarter(rows: readonly CompletenessRow[], quarter: number): Record<number, Record<Timeliness, number>> {

@@ -4,3 +4,4 @@ export { summarise } from './summarise';
 export { TIMELINESS } from './completeness';
 export { describeSource } from './pickReturns';
 export { inCanonicalOrder } from './order';
+export { MAX_REASON_LENGTH, capText, countSkipped, skippedInput } from './skipped';

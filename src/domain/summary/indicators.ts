@@ -110,6 +110,21 @@ function flagsAndJustifications(ctx: Context, rowId: string, unitIds: Set<string
 }
 
 /**
+ * Every national unit's errors on the row's cells, whoever is responsible for it: the responsible
+ * unit's error is why its figure is missing here, and another unit's is a figure that was left
+ * out. Per unit, so the department knows whom to call.
+ */
+function errorsOn(ctx: Context, rowId: string, rowIds: readonly string[]): IndicatorRow['errors'] {
+  const out: IndicatorRow['errors'] = [];
+  for (const r of ctx.national) {
+    let count = 0;
+    for (const f of r.input.payload.clientFlags) if (f.severity === 'error' && rowOfCell(f.cellName, rowIds) === rowId) count++;
+    if (count > 0) out.push({ unitId: r.unit.id, count });
+  }
+  return out;
+}
+
+/**
  * The figures of a quarter that neither count nor conflict: given only by units not responsible
  * for the row (a ministry answering another's row, the responsible one silent). Without this
  * they would be shown nowhere. Where the figures differ they are already conflicts; where a
@@ -168,6 +183,7 @@ function indicatorRow(ctx: Context, row: ReportingRow, stt: string, rowIds: read
     provisional: latest?.provisional ?? false,
     comparison,
     ...flagsAndJustifications(ctx, row.id, involved, rowIds),
+    errors: errorsOn(ctx, row.id, rowIds),
     conflicts,
     uncounted,
     ...(sectors ? { sectors } : {}),

@@ -5,6 +5,7 @@
  */
 import type { UnitList, ReportingUnit } from '../../catalogue/schema';
 import { findUnit } from '../../catalogue/load';
+import { skippedInput } from './skipped';
 import type { ReturnInput, SkippedInput } from './types';
 
 export interface PickedReturn {
@@ -48,15 +49,23 @@ export function pickReturns(inputs: readonly ReturnInput[], units: UnitList, yea
     const source = describeSource(input);
     const unit = findUnit(units, p.unitId);
     if (!unit) {
-      skipped.push({ source, reason: { vi: `Đơn vị "${p.unitId}" không có trong danh sách đơn vị báo cáo.`, en: `Unit "${p.unitId}" is not in the list of reporting units.` } });
+      skipped.push(
+        skippedInput(source, {
+          vi: `Đơn vị "${p.unitId}" không có trong danh sách đơn vị báo cáo.`,
+          en: `Unit "${p.unitId}" is not in the list of reporting units.`,
+        }),
+      );
     } else if (p.year !== year || p.quarter > quarter) {
-      skipped.push({
-        source,
-        reason: {
-          vi: `Báo cáo Quý ${p.quarter}/${p.year}, không phải Quý ${quarter}/${year} đang tổng hợp.`,
-          en: `A Q${p.quarter} ${p.year} return, not the Q${quarter} ${year} being summarised.`,
-        },
-      });
+      skipped.push(
+        skippedInput(
+          source,
+          {
+            vi: `Báo cáo Quý ${p.quarter}/${p.year}, không phải Quý ${quarter}/${year} đang tổng hợp.`,
+            en: `A Q${p.quarter} ${p.year} return, not the Q${quarter} ${year} being summarised.`,
+          },
+          'otherPeriod',
+        ),
+      );
     } else {
       ofYear.push({ input, unit, order });
     }
@@ -71,10 +80,8 @@ export function pickReturns(inputs: readonly ReturnInput[], units: UnitList, yea
   for (const r of ofYear) {
     if (r.input.payload.quarter !== quarter || current.includes(r)) continue;
     const used = describeSource(latest.get(r.unit.id)!.input);
-    skipped.push({
-      source: describeSource(r.input),
-      reason: { vi: `Phiên bản cũ; dùng phiên bản mới hơn (${used}).`, en: `An earlier version; the later one (${used}) is used.` },
-    });
+    const reason = { vi: `Phiên bản cũ; dùng phiên bản mới hơn (${used}).`, en: `An earlier version; the later one (${used}) is used.` };
+    skipped.push(skippedInput(describeSource(r.input), reason, 'superseded'));
   }
   return { current, ofYear, skipped };
 }

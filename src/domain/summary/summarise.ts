@@ -8,15 +8,20 @@
  * flags, sections); every version of the year's earlier quarters' returns too, for the
  * completeness grid only (their figures are superseded by the later return, which repeats the
  * earlier quarters). A return for another year or a later quarter is skipped with its reason.
+ *
+ * A return that still has errors (a file read without strict) is read like any other, for the
+ * figures it holds; its errors (the error flags it carries, errors.ts) are marked on the rows
+ * they are on, on its completeness cell and in `withErrors`.
  */
 import type { UnitList } from '../../catalogue/schema';
 import type { SectionKey } from '../returnData';
 import { responsibleRows } from './calendar';
-import { completeness, countsByQuarter } from './completeness';
+import { completeness, countsByQuarter, withErrorsByQuarter } from './completeness';
+import { errorCount } from './errors';
 import { indicatorRows } from './indicators';
 import { inCanonicalOrder } from './order';
-import { pickReturns, type PickedReturn } from './pickReturns';
-import type { ReturnInput, SectionParagraph, Summary, SummaryOptions } from './types';
+import { describeSource, pickReturns, type PickedReturn } from './pickReturns';
+import type { ReturnInput, ReturnWithErrors, SectionParagraph, Summary, SummaryOptions } from './types';
 
 const SECTION_KEYS: readonly SectionKey[] = ['trend', 'international', 'difficulties', 'proposals'];
 
@@ -37,6 +42,14 @@ function gatherSections(ordered: readonly PickedReturn[]): Record<SectionKey, Se
     }
   }
   return out;
+}
+
+/** The returns used that still have errors (a file read without strict), in unit-list order. */
+function withErrors(ordered: readonly PickedReturn[]): ReturnWithErrors[] {
+  return ordered.flatMap((r) => {
+    const errors = errorCount(r.input.payload);
+    return errors > 0 ? [{ source: describeSource(r.input), unitId: r.unit.id, quarter: r.input.payload.quarter, errors }] : [];
+  });
 }
 
 export function summarise(inputs: readonly ReturnInput[], options: SummaryOptions): Summary {
@@ -61,5 +74,7 @@ export function summarise(inputs: readonly ReturnInput[], options: SummaryOption
     sections: gatherSections(current),
     used: picked.current.length,
     skipped: picked.skipped,
+    withErrors: withErrors(current),
+    withErrorsByQuarter: withErrorsByQuarter(grid, quarter),
   };
 }

@@ -19,10 +19,18 @@ export interface ReturnInput {
     | { kind: 'file'; file: string; receivedAt: string | null };
 }
 
-/** A file or record that could not be used, with the reason; it never stops the rest. */
+/**
+ * Why an input is not read: an older version of a return read in its later one, a return for
+ * another year or a later quarter, or a file or record that could not be used (not a return,
+ * damaged, not a regular file, its unit or period unknown, or — with strict — with errors).
+ */
+export type SkipKind = 'superseded' | 'otherPeriod' | 'failed';
+
+/** A file or record that is not read, with the reason (bounded: skipped.ts); it never stops the rest. */
 export interface SkippedInput {
   source: string;
   reason: Bilingual;
+  kind: SkipKind;
 }
 
 export interface SummaryOptions {
@@ -62,6 +70,12 @@ export interface IndicatorRow {
   comparison: string | null;
   /** Warnings/infos the server (or the merge's own check) raised on this row, and the units' justifications. */
   openFlags: number;
+  /**
+   * Errors still in the returns used (only a file read without strict has any: the endpoint
+   * refuses a return with errors), on this row's cells, per national unit in unit-list order.
+   * A figure with an error never counts: it was left out when the return was read.
+   */
+  errors: { unitId: string; count: number }[];
   justifications: { unitId: string; text: string }[];
   /** More than one unit gave a figure for this row and quarter and they differ: all of them. */
   conflicts: UnitFigure[];
@@ -86,6 +100,8 @@ export interface CompletenessCell {
   status: Timeliness;
   /** When late: days after the due date (calendar dueBefore). */
   daysLate?: number;
+  /** The return read for the quarter (its latest version) still has this many errors; absent when none. */
+  errors?: number;
 }
 
 export interface CompletenessRow {
@@ -112,6 +128,17 @@ export interface Summary {
   /** How many returns were used, and which inputs were skipped and why. */
   used: number;
   skipped: SkippedInput[];
+  /** The returns used for the quarter that still have errors: their figures that read are in the summary. */
+  withErrors: ReturnWithErrors[];
+  /** Per quarter 1..quarter: how many units' returns read for it still have errors. */
+  withErrorsByQuarter: Record<number, number>;
+}
+
+export interface ReturnWithErrors {
+  source: string;
+  unitId: string;
+  quarter: number;
+  errors: number;
 }
 
 export type Summarise = (inputs: readonly ReturnInput[], options: SummaryOptions) => Summary;

@@ -1,6 +1,11 @@
-import { Body1, Button, Caption1, Field, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import {
+  Body1, Button, Caption1, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { Fragment, useRef, useState } from 'react';
 import type { Catalogue, UnitList } from '../../catalogue/schema';
+import { countSkipped } from '../../domain/summary/skipped';
+import type { SkipKind } from '../../domain/summary/types';
+import type { Lang } from '../../workbook/port';
 import type { SummaryWriter } from '../../workbook/excel/summary/writeSummary';
 import { ChoiceDropdown } from '../ChoiceDropdown';
 import { errorMessage } from '../errorMessage';
@@ -21,6 +26,26 @@ const useStyles = makeStyles({
 
 type SourceKind = 'files' | 'folder' | 'endpoint';
 
+/**
+ * This panel's sentences for returns with errors and the kinds of skip (issue 10, item 9), kept
+ * here until they join AGGREGATE_STRINGS (i18n/aggregateStrings.ts, another owner's file).
+ */
+const TEXT = {
+  strict: { vi: 'Chỉ dùng báo cáo không có lỗi', en: 'Only returns without errors' },
+  strictHint: {
+    vi: 'Không chọn: báo cáo còn lỗi vẫn được dùng cho các số liệu đọc được, lỗi được đánh dấu trong bảng tổng hợp.',
+    en: 'Unticked: a return with errors is still used for the figures that read; its errors are marked in the summary.',
+  },
+  withErrors: { vi: 'Báo cáo còn lỗi (đã dùng số liệu đọc được)', en: 'Returns with errors (the figures that read used)' },
+  withErrorsItem: { vi: '{n} lỗi', en: '{n} errors' },
+  withErrorsOne: { vi: '1 lỗi', en: '1 error' },
+  superseded: { vi: 'Phiên bản cũ hơn (đã thay bằng bản mới)', en: 'Older versions (replaced by later ones)' },
+  failed: { vi: 'Tệp không đọc được', en: 'Files that could not be read' },
+  otherPeriod: { vi: 'Báo cáo của kỳ khác', en: 'Returns for another period' },
+} as const;
+const text = (key: keyof typeof TEXT, lang: Lang, n?: number) => TEXT[key][lang].replace('{n}', String(n ?? ''));
+const SKIP_ORDER: readonly SkipKind[] = ['failed', 'otherPeriod', 'superseded'];
+
 export interface AggregatePanelProps {
   writer: SummaryWriter;
   /** The aggregator's endpoint URL and token (its own key in the add-in's storage). */
@@ -38,6 +63,7 @@ export function AggregatePanel({ writer, connection, catalogue, units, fetch: do
   const [quarter, setQuarter] = useState(1);
   const [kind, setKind] = useState<SourceKind>('files');
   const [files, setFiles] = useState<PickedFile[]>([]);
+  const [strict, setStrict] = useState(false);
   const [config, setConfig] = useState<Connection>(() => connection.load());
   const [progress, setProgress] = useState<AggregateProgress | null>(null);
   const [outcome, setOutcome] = useState<AggregateOutcome | null>(null);
@@ -52,7 +78,14 @@ export function AggregatePanel({ writer, connection, catalogue, units, fetch: do
     setProgress({ phase: 'summarising' });
     try {
       const result = await aggregate(
-        { year, quarter, lang, source: kind === 'endpoint' ? { kind: 'endpoint', connection: config } : { kind: 'files', files }, onProgress: setProgress },
+        {
+          year,
+          quarter,
+          lang,
+          source: kind === 'endpoint' ? { kind: 'endpoint', connection: config } : { kind: 'files', files },
+          strict,
+          onProgress: setProgress,
+        },
         { writer, catalogue, units, ...(doFetch ? { fetch: doFetch } : {}) },
       );
       setOutcome(result);
@@ -129,6 +162,19 @@ export function AggregatePanel({ writer, connection, catalogue, units, fetch: do
         </>
       )}
 
+      {kind !== 'endpoint' && (
+        // The endpoint holds only returns without errors: the choice is for files.
+        <Field hint={text('strictHint', lang)}>
+          <Checkbox
+            checked={strict}
+            disabled={busy}
+            onChange={(_, d) => setStrict(d.checked === true)}
+            label={text('strict', lang)}
+            data-testid="aggregate-strict"
+          />
+        </Field>
+      )}
+
       <div className={styles.row}>
         <Button appearance="primary" onClick={run} disabled={busy || !ready} data-testid="aggregate-run">
           {t('aggRun')}
@@ -156,6 +202,7 @@ function Outcome({ outcome, year, quarter }: { outcome: AggregateOutcome; year: 
   const { lang, t } = useLanguage();
   const styles = useStyles();
   const { written } = outcome;
+  const counts = countSkipped(outcome.skipped);
   return (
     <div data-testid="aggregate-result" data-used={outcome.used} data-skipped={outcome.skipped.length} data-conflicts={outcome.conflicts} data-missing={outcome.missingUnits.length} data-syncs={written.syncs}>
       <MessageBar intent="success">
@@ -164,8 +211,20 @@ function Outcome({ outcome, year, quarter }: { outcome: AggregateOutcome; year: 
       <dl className={styles.counts}>
         <dt>{t('aggUsed')}</dt>
         <dd data-testid="aggregate-used">{outcome.used}</dd>
+        {outcome.withErrors.length > 0 && (
+          <>
+            <dt>{text('withErrors', lang)}</dt>
+            <dd data-testid="aggregate-with-errors">{outcome.withErrors.length}</dd>
+          </>
+        )}
         <dt>{t('aggSkipped')}</dt>
         <dd data-testid="aggregate-skipped">{outcome.skipped.length}</dd>
+        {SKIP_ORDER.filter((k) => counts[k] > 0).map((k) => (
+          <Fragment key={k}>
+            <dt className={styles.muted}>– {text(k, lang)}</dt>
+            <dd data-testid={`aggregate-skipped-${k}`}>{counts[k]}</dd>
+          </Fragment>
+        ))}
         <dt>{t('aggConflicts')}</dt>
         <dd data-testid="aggregate-conflicts">{outcome.conflicts}</dd>
         <dt>{t('aggMissing')}</dt>
@@ -174,6 +233,18 @@ function Outcome({ outcome, year, quarter }: { outcome: AggregateOutcome; year: 
       <Caption1 className={styles.muted}>
         {written.chart === 'added' ? t('aggChartAdded') : written.chart === 'none' ? '' : t('aggChartMissing')} {t('aggSyncs', { n: written.syncs })}
       </Caption1>
+      {outcome.withErrors.length > 0 && (
+        <section>
+          <Body1>{text('withErrors', lang)}</Body1>
+          <ul className={styles.list} data-testid="aggregate-with-errors-list">
+            {outcome.withErrors.map((w, i) => (
+              <li key={`${w.source}-${i}`}>
+                <strong>{w.source}</strong>: {w.errors === 1 ? text('withErrorsOne', lang) : text('withErrorsItem', lang, w.errors)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {outcome.skipped.length > 0 && (
         <section>
           <Body1>{t('aggSkippedHeading', { n: outcome.skipped.length })}</Body1>

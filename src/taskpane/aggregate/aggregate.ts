@@ -1,10 +1,12 @@
 /**
  * The Tổng hợp tab's work, without React: returns from picked files or from the endpoint →
  * summarise → the summary sheets. Loaded with the panel (never in the pane's first bundle).
+ * Files are read as `chitieu merge` reads them: a return with errors is used for the figures
+ * that read and its errors marked, unless `strict` (then it is skipped, as the endpoint would).
  */
 import type { Catalogue, UnitList } from '../../catalogue/schema';
 import { summarise } from '../../domain/summary/summarise';
-import type { ReturnInput, SkippedInput, Summary } from '../../domain/summary/types';
+import type { ReturnInput, ReturnWithErrors, SkippedInput, Summary } from '../../domain/summary/types';
 import type { Lang } from '../../workbook/port';
 import type { SummaryWriteResult, SummaryWriter } from '../../workbook/excel/summary/writeSummary';
 import type { Connection } from '../submit/connection';
@@ -25,6 +27,8 @@ export interface AggregateRequest {
   /** The sheets' language. */
   lang: Lang;
   source: AggregateSource;
+  /** Files only: skip a return with errors instead of using what reads of it (as `chitieu merge --strict`). */
+  strict?: boolean;
   onProgress?(progress: AggregateProgress): void;
 }
 
@@ -42,6 +46,8 @@ export interface AggregateOutcome {
   written: SummaryWriteResult;
   used: number;
   skipped: SkippedInput[];
+  /** Returns used that still have errors: their figures that read are in the summary. */
+  withErrors: ReturnWithErrors[];
   /** Indicators where units gave differing figures. */
   conflicts: number;
   /** Units expected this quarter with no return. */
@@ -58,6 +64,7 @@ export async function aggregate(request: AggregateRequest, deps: AggregateDeps):
       catalogue: deps.catalogue,
       units: deps.units,
       now,
+      strict: request.strict ?? false,
       onProgress: (done, total, name) => onProgress?.({ phase: 'reading', done, total, name }),
       ...(deps.yieldToUi ? { yieldToUi: deps.yieldToUi } : {}),
     });
@@ -80,6 +87,7 @@ export async function aggregate(request: AggregateRequest, deps: AggregateDeps):
     written,
     used: summary.used,
     skipped: summary.skipped,
+    withErrors: summary.withErrors,
     conflicts: summary.indicators.filter((row) => row.conflicts.length > 0).length,
     missingUnits: summary.completeness.filter((row) => row.cells.find((c) => c.quarter === quarter)?.status === 'missing').map((row) => row.unitId),
   };

@@ -1,12 +1,14 @@
 /**
  * Returned workbooks picked in the Tổng hợp tab → the ReturnInputs `summarise` reads, or the
  * reasons they are skipped. Each file is read by summary/fileInput.ts's returnFileInput, as
- * `chitieu merge` reads it (the same reasons), with the add-in's own submission id
+ * `chitieu merge` reads it (the same reasons; a return with errors used for what reads of it
+ * unless strict), with the add-in's own submission id
  * (`crypto.randomUUID()`: merge derives it from the content with node:crypto, which the task pane
  * cannot load) and, for "submitted", the receipt's time or now (the summary counts the receipt
  * time, or "unknown", for timeliness — never this).
  */
 import type { Catalogue, UnitList } from '../../catalogue/schema';
+import { skippedInput } from '../../domain/summary/skipped';
 import type { ReturnInput, SkippedInput } from '../../domain/summary/types';
 import { returnFileInput, type FileInput } from '../../summary/fileInput';
 
@@ -17,6 +19,8 @@ export interface ReadFileOptions {
   units: UnitList;
   now?: () => Date;
   uuid?: () => string;
+  /** Skip returns with errors, as `chitieu merge --strict` does; by default what reads of them is used. */
+  strict?: boolean;
 }
 
 const randomId = () => globalThis.crypto.randomUUID();
@@ -29,6 +33,7 @@ export function readReturnBytes(bytes: Uint8Array, file: string, options: ReadFi
     units: options.units,
     fallbackSubmittedAt: (options.now ?? (() => new Date()))().toISOString(),
     submissionId: () => uuid(),
+    strict: options.strict ?? false,
   });
 }
 
@@ -62,7 +67,7 @@ export async function readReturnFiles(
     options.onProgress?.(i + 1, files.length, name);
     await pause();
     if (!/\.xlsx$/i.test(file.name)) {
-      skipped.push({ source: name, reason: { vi: 'Không phải tệp .xlsx.', en: 'Not an .xlsx file.' } });
+      skipped.push(skippedInput(name, { vi: 'Không phải tệp .xlsx.', en: 'Not an .xlsx file.' }));
       continue;
     }
     let bytes: Uint8Array;
@@ -70,7 +75,7 @@ export async function readReturnFiles(
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      skipped.push({ source: name, reason: { vi: `Không đọc được tệp (${detail}).`, en: `The file cannot be read (${detail}).` } });
+      skipped.push(skippedInput(name, { vi: `Không đọc được tệp (${detail}).`, en: `The file cannot be read (${detail}).` }));
       continue;
     }
     const read = readReturnBytes(bytes, name, options);

@@ -24,11 +24,19 @@ const picked = (name: string, bytes: Uint8Array): PickedFile => ({ name, arrayBu
 let btc: Buffer;
 let byt: Buffer;
 let bct: Buffer;
+let bytWithErrors: Buffer;
 beforeAll(async () => {
-  [btc, byt, bct] = await Promise.all([
+  [btc, byt, bct, bytWithErrors] = await Promise.all([
     filledReturn('bo-tai-chinh', { year: 2025, quarter: 2, cells: { [tableCellName('1.1', 'Q2')]: 0.195 } }),
     filledReturn('bo-y-te', { year: 2025, quarter: 2, seed: 1 }),
     filledReturn('bo-cong-thuong', { year: 2025, quarter: 2, seed: 2 }),
+    // 2.8 Q2 shows 150%: an error; the rest of the return reads.
+    filledReturn('bo-y-te', {
+      year: 2025,
+      quarter: 2,
+      seed: 1,
+      cells: { [tableCellName('2.8', 'Q2')]: 1.5, [tableCellName('2.9', 'Q2')]: 0.27 },
+    }),
   ]);
 });
 
@@ -92,6 +100,28 @@ describe('aggregate from files', () => {
     expect(host.getCell('Tổng hợp', `D${r}`).value).toBeCloseTo(0.195, 10);
     // The files that were not returns are listed on the sheet too.
     expect(Object.values(table.cells).some((c) => typeof c.value === 'string' && c.value.startsWith('ghi-chu.txt: '))).toBe(true);
+  });
+
+  it('uses the figures that read from a return with errors, and marks them; strict skips it', async () => {
+    const files = [picked('bo-tai-chinh.xlsx', btc), picked('bo-y-te.xlsx', bytWithErrors)];
+    const run = (strict: boolean) =>
+      aggregate(
+        { year: 2025, quarter: 2, lang: 'vi', source: { kind: 'files', files }, strict },
+        { writer: createExcelSummaryWriter(createFakeExcel(), source), catalogue, units, now: fixedNow, yieldToUi: async () => undefined },
+      );
+    const lenient = await run(false);
+    expect(lenient.used).toBe(2);
+    expect(lenient.skipped).toEqual([]);
+    expect(lenient.withErrors).toEqual([{ source: 'bo-y-te.xlsx', unitId: 'bo-y-te', quarter: 2, errors: 1 }]);
+    const row = (id: string) => lenient.summary.indicators.find((r) => r.row === id)!;
+    expect(row('2.9').quarters[1]).toMatchObject({ value: 27, unitId: 'bo-y-te' });
+    expect(row('2.8').quarters[1]).toMatchObject({ value: null });
+    expect(row('2.8').errors).toEqual([{ unitId: 'bo-y-te', count: 1 }]);
+
+    const strict = await run(true);
+    expect(strict.used).toBe(1);
+    expect(strict.withErrors).toEqual([]);
+    expect(strict.skipped.map((s) => [s.source, s.kind])).toEqual([['bo-y-te.xlsx', 'failed']]);
   });
 
   it('from the endpoint: the aggregator’s token on every request, then the same summary path', async () => {

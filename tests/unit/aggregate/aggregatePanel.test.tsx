@@ -44,6 +44,15 @@ describe('the Tổng hợp panel', () => {
     expect(html).toMatch(/<button[^>]*disabled=""[^>]*data-testid="aggregate-run"|<button[^>]*data-testid="aggregate-run"[^>]*disabled=""/);
   });
 
+  it('offers to use only returns without errors (unticked: returns with errors are used for the figures that read)', () => {
+    const vi = render(<AggregatePanel writer={writer} connection={inMemoryConnection()} catalogue={catalogue} units={units} />);
+    expect(vi).toMatch(/<input[^>]*type="checkbox"[^>]*data-testid="aggregate-strict"|<input[^>]*data-testid="aggregate-strict"[^>]*type="checkbox"/);
+    expect(vi).not.toMatch(/data-testid="aggregate-strict"[^>]*checked/);
+    expect(text(vi)).toContain('Chỉ dùng báo cáo không có lỗi');
+    const en = render(<AggregatePanel writer={writer} connection={inMemoryConnection()} catalogue={catalogue} units={units} />, 'en');
+    expect(text(en)).toContain('Only returns without errors');
+  });
+
   it('reads in English', () => {
     const html = render(<AggregatePanel writer={writer} connection={inMemoryConnection()} catalogue={catalogue} units={units} />, 'en');
     expect(text(html)).toContain('Returned .xlsx files');

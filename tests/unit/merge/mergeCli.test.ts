@@ -39,9 +39,9 @@ describe('chitieu merge', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Wrote the summary: ${path.join(dir, 'summary.xlsx')}`);
-    expect(run.stdout).toContain('Q2 2025: 3 returns used, 3 files skipped.');
-    expect(run.stdout).toMatch(/returns\/cut\.xlsx: Cannot be read: the file is damaged/);
-    expect(run.stdout).toMatch(/returns\/notes\.xlsx: Cannot be read: the file is damaged or not an Excel \.xlsx file \(not a zip file/);
+    expect(run.stdout).toContain('Q2 2025: 3 returns used; not used: 3 files could not be read.');
+    expect(run.stdout).toMatch(/returns\/cut\.xlsx: Cannot be read: Damaged zip/);
+    expect(run.stdout).toMatch(/returns\/notes\.xlsx: Cannot be read: Not an Excel \.xlsx file/);
     expect(run.stdout).toMatch(/returns\/list\.xlsx: Not a readable Appendix 01 return: This workbook holds no Appendix 01 return/);
     expect(run.stdout).not.toContain('~$');
     expect(run.stdout).toMatch(/Indicators with differing figures from several units: \d+\./);
@@ -55,10 +55,11 @@ describe('chitieu merge', () => {
   it('reports in JSON, in Vietnamese by default', async () => {
     const run = await chitieu(['merge', 'returns', '--year', '2025', '--quarter', '2', '--out', 'summary-json.xlsx', '--format', 'json'], dir);
     expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout) as { used: number; skipped: { file: string; reason: string }[]; conflicts: number; missingUnits: string[] };
+    const report = JSON.parse(run.stdout) as { used: number; skipped: { file: string; kind: string; reason: string }[]; conflicts: number; missingUnits: string[] };
     expect(report.used).toBe(3);
     expect(report.skipped.map((s) => s.file).sort()).toEqual(['returns/cut.xlsx', 'returns/list.xlsx', 'returns/notes.xlsx']);
-    expect(report.skipped.find((s) => s.file === 'returns/notes.xlsx')!.reason).toMatch(/^Không đọc được: tệp hỏng/);
+    expect(report.skipped.find((s) => s.file === 'returns/notes.xlsx')!.reason).toMatch(/^Không đọc được: Không phải tệp Excel \.xlsx/);
+    expect(report.skipped.every((s) => s.kind === 'failed')).toBe(true);
     expect(report.missingUnits).not.toContain('bo-tai-chinh');
   });
 

@@ -122,8 +122,8 @@ describe('the summary table (Vietnamese), cell by cell', () => {
   const at = (plan: SheetPlan, address: string) => plan.cells.find((c) => c.address === address);
   const rowWith = (plan: SheetPlan, text: string) => Number(/\d+$/.exec(plan.cells.find((c) => c.value === text)!.address)![0]);
   // Columns with Q = 2: A STT, B indicator, C Q1, D Q2, E target 2025 (year), F target 2025, G progress,
-  // H assessment level (icons), I assessment, J reason, K source, L provisional, M comparison, N flags,
-  // O justifications, P other figures (not counted), Q note.
+  // H assessment level (icons), I assessment, J reason, K source, L provisional, M comparison,
+  // N uncorrected errors, O flags, P justifications, Q other figures (not counted), R note.
 
   it('1.1: the counted figures as percentages, progress 19.5 / 20 = 97.5%, the conflict flagged and explained', () => {
     const r = rowWith(table!, '1.1. Tỷ trọng kinh tế số trên GDP');
@@ -136,7 +136,7 @@ describe('the summary table (Vietnamese), cell by cell', () => {
     expect(at(table!, `H${r}`)!.value).toBe(2);
     expect(at(table!, `K${r}`)!.value).toBe('Bộ Tài chính');
     expect(at(table!, `B${r}`)!.style).toBe('textConflict');
-    expect(String(at(table!, `Q${r}`)!.value)).toBe('Các đơn vị báo số liệu khác nhau: Bộ Tài chính 19,5% (Quý II); Bộ Y tế 17% (Quý II, ước). Số liệu được tính: Bộ Tài chính.');
+    expect(String(at(table!, `R${r}`)!.value)).toBe('Các đơn vị báo số liệu khác nhau: Bộ Tài chính 19,5% (Quý II); Bộ Y tế 17% (Quý II, ước). Số liệu được tính: Bộ Tài chính.');
     expect(table!.notes.map((n) => n.address)).toContain(`B${r}`);
     // Each conflicting unit on its own line below, provisional format where provisional.
     expect(at(table!, `B${r + 1}`)!.value).toBe('≠ Bộ Tài chính');
@@ -185,17 +185,17 @@ describe('the summary table (Vietnamese), cell by cell', () => {
     setFigure(inputs.find((i) => i.source.kind === 'file' && i.source.file === 'byt-q2.xlsx')!.payload, '2.2', 2, 33);
     const [t] = summaryPlan(summarise(inputs, options), options.catalogue, 'vi', options.units);
     const header = rowWith(t!, 'Số liệu khác (không tính)');
-    expect(at(t!, `P${header}`)!.value).toBe('Số liệu khác (không tính)');
+    expect(at(t!, `Q${header}`)!.value).toBe('Số liệu khác (không tính)');
     const r = rowWith(t!, '2.2. Tỷ lệ dân số từ 15 tuổi trở lên có tài khoản giao dịch thanh toán tại ngân hàng hoặc tổ chức được phép khác');
-    expect(at(t!, `P${r}`)!.value).toBe('33% (Bộ Y tế, Quý II)');
+    expect(at(t!, `Q${r}`)!.value).toBe('33% (Bộ Y tế, Quý II)');
     expect(at(t!, `D${r}`)!.value).toBeNull();
     expect(at(t!, `K${r}`)!.value).toBeNull();
     // In the fixture itself nothing is uncounted: the column is empty on every row.
     const plain = rowWith(table!, 'Số liệu khác (không tính)');
-    expect(table!.cells.filter((c) => /^P\d+$/.test(c.address) && Number(c.address.slice(1)) > plain && c.value !== null)).toEqual([]);
+    expect(table!.cells.filter((c) => /^Q\d+$/.test(c.address) && Number(c.address.slice(1)) > plain && c.value !== null)).toEqual([]);
     const [en] = summaryPlan(summarise(inputs, options), options.catalogue, 'en', options.units);
     const bytEn = options.units.units.find((u) => u.id === 'bo-y-te')!.name.en;
-    expect(at(en!, `P${rowWith(en!, 'Other figures (not counted)')}`)!.value).toBe('Other figures (not counted)');
+    expect(at(en!, `Q${rowWith(en!, 'Other figures (not counted)')}`)!.value).toBe('Other figures (not counted)');
     expect(en!.cells.some((c) => c.value === `33% (${bytEn}, Q2)`)).toBe(true);
   });
 
@@ -203,14 +203,20 @@ describe('the summary table (Vietnamese), cell by cell', () => {
     const r = rowWith(table!, '2.8. Tỷ lệ dân số trưởng thành dùng dịch vụ tư vấn sức khỏe trực tuyến, khám chữa bệnh từ xa');
     expect(at(table!, `D${r}`)).toMatchObject({ value: 0.5, numberFormat: '0.00%" (ước)"' });
     expect(at(table!, `L${r}`)!.value).toBe('Có');
-    expect(at(table!, `N${r}`)!.value).toBe(2);
-    expect(at(table!, `O${r}`)!.value).toBe('Bộ Y tế: Đang triển khai.');
+    expect(at(table!, `O${r}`)!.value).toBe(2);
+    expect(at(table!, `P${r}`)!.value).toBe('Bộ Y tế: Đang triển khai.');
+    // No return used has errors: the errors column is empty.
+    expect(at(table!, `N${rowWith(table!, 'Lỗi chưa sửa (số liệu có lỗi không tính)')}`)!.style).toBe('header');
+    expect(at(table!, `N${r}`)!.value).toBeNull();
     // 50 / 30
     expect(at(table!, `G${r}`)!.value).toBeCloseTo(1.6667, 4);
   });
 
-  it('lists the returns not used, and a contiguous block for a native chart', () => {
-    expect(table!.cells.some((c) => c.value === 'Báo cáo không sử dụng (2):')).toBe(true);
+  it('lists the returns not used by why, and a contiguous block for a native chart', () => {
+    // The fixture's older version of bo-tai-chinh and bo-y-te's Q3 return; nothing failed.
+    expect(table!.cells.some((c) => c.value === 'Phiên bản cũ hơn, đã thay bằng bản mới (1):')).toBe(true);
+    expect(table!.cells.some((c) => c.value === 'Báo cáo của kỳ khác (1):')).toBe(true);
+    expect(table!.cells.some((c) => typeof c.value === 'string' && c.value.startsWith('Tệp không đọc được'))).toBe(false);
     const chart = summaryChartSpec(summary, options.catalogue, 'vi', options.units)!;
     const first = Number(/\d+/.exec(chart.categories)![0]);
     expect(at(table!, `A${first}`)!.value).toBe('1.1');
