@@ -5,12 +5,19 @@
  * same merge written the obvious way with openpyxl (scripts/merge-openpyxl.py) on the same
  * files, with the ratio. Prints figures only; the goal (1,000 returns in ≤ 3 s on two cores,
  * memory not growing with N beyond the summary) is for a person to read off.
+ *
+ * Then hostile files (tests/support/hostile/corpus.ts, issue 10): `chitieu merge` over a folder
+ * of 200 good returns and 20 hostile files (goal ≤ 3 s, ≤ 300 MB), and `chitieu validate` on
+ * each hostile kind alone (goal < 1 s, < 200 MB, refused with its reason). Each such run is
+ * bounded (killed after a minute) and its memory is the process's own peak (VmHWM).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { filledReturn, nudgedCopy, reportingUnits } from './lib/filledReturns';
+import { BENCH_KINDS, HOSTILE_KINDS, REASONS, internalsIn, makeSpecialFile, writeHostileCorpus } from '../tests/support/hostile/corpus';
+import { chitieuMeasured, type Measured } from '../tests/support/hostile/measure';
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'bin/chitieu.js');
@@ -124,8 +131,81 @@ async function main(): Promise<void> {
     rows.push(line);
     rmSync(dir, { recursive: true, force: true });
   }
+  try {
+    rows.push(...(await hostile(work, bases)));
+  } catch (error) {
+    // The lines above stand on their own: a failure here is reported beside them, not instead of them.
+    rows.push(`hostile files: the bench failed (${error instanceof Error ? error.message : String(error)})`);
+  }
   console.log('\n' + rows.join('\n'));
   rmSync(work, { recursive: true, force: true });
+}
+
+/** A bounded run's figures: seconds, CPU, peak (or why there are none). */
+const cost = (r: Measured) =>
+  r.timedOut
+    ? 'killed after the time limit'
+    : `${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds?.toFixed(2) ?? '?'} s)  peak ${r.peakMiB ?? '?'} MiB`;
+
+/**
+ * The hostile lines: merge over 200 good returns and 20 hostile files (BENCH_KINDS), and validate
+ * on every hostile kind alone. Medians of RUNS runs; each run in its own process, killed after a minute.
+ */
+async function hostile(work: string, bases: Map<string, Buffer>): Promise<string[]> {
+  const t = Date.now();
+  const corpus = await writeHostileCorpus(path.join(work, 'hostile'));
+  const took = ((Date.now() - t) / 1000).toFixed(1);
+  console.log(`\nhostile corpus: ${corpus.files.length} files (${HOSTILE_KINDS.length} kinds) written in ${took} s`);
+  const bounded = { cwd: work, timeoutMs: 60_000 };
+  const medianRun = async (args: string[]): Promise<Measured> => {
+    const runs: Measured[] = [];
+    for (let r = 0; r < RUNS; r++) runs.push(await chitieuMeasured(args, bounded));
+    // A run killed at the limit counts as the slowest.
+    return [...runs].sort((a, b) => (a.timedOut ? Infinity : a.seconds) - (b.timedOut ? Infinity : b.seconds))[Math.floor(RUNS / 2)]!;
+  };
+
+  const dir = path.join(work, 'good-and-hostile');
+  mkdirSync(dir);
+  await generate(dir, 200, bases);
+  for (const kind of BENCH_KINDS) {
+    const source = corpus.files.find((f) => f.kind === kind)!;
+    const target = path.join(dir, `hostile-${kind}.xlsx`);
+    if (source.pathOnly) makeSpecialFile(kind, target);
+    else writeFileSync(target, readFileSync(source.file));
+  }
+  const out = path.join(work, 'summary-hostile.xlsx');
+  const period = ['--year', String(YEAR), '--quarter', String(QUARTER)];
+  const merge = await medianRun(['merge', dir, ...period, '--out', out, '--force', '--format', 'json']);
+  const report = (() => {
+    try {
+      return JSON.parse(merge.stdout) as { used: number; skipped: unknown[] };
+    } catch {
+      return null;
+    }
+  })();
+  const mergeLine =
+    `200 good + ${BENCH_KINDS.length} hostile\tchitieu merge ${cost(merge)}\t(goal ≤ 3 s, ≤ 300 MB)\t` +
+    (report ? `${report.used} used, ${report.skipped.length} skipped` : `no report (exit ${merge.code})`);
+  console.log(mergeLine);
+
+  const lines = [mergeLine, `validate, each hostile kind alone (median of ${RUNS}; goal < 1 s, < 200 MB, refused with its reason):`];
+  for (const file of corpus.files) {
+    const run = await medianRun(['validate', file.file, '--format', 'json', '--lang', 'en']);
+    let outcome: string;
+    if ('refused' in file.expect) {
+      const given = file.expect.refused.some((k) => REASONS[k].en.test(run.stderr)) && internalsIn(run.stderr).length === 0;
+      const said = run.stderr.trim().slice(0, 120);
+      outcome =
+        run.code === 2 && given ? `refused: ${file.expect.refused.join('/')}` : `NOT REFUSED WITH ITS REASON (exit ${run.code}): ${said}`;
+    } else {
+      // The base return has no errors: it reads with exit 0.
+      outcome = run.code === 0 ? 'read as the return it holds' : `NOT READ (exit ${run.code}): ${run.stderr.trim().slice(0, 120)}`;
+    }
+    const line = `  ${file.kind.padEnd(26)}${cost(run).padEnd(44)}${outcome}`;
+    console.log(line);
+    lines.push(line);
+  }
+  return lines;
 }
 
 main().catch((error) => {
