@@ -4,9 +4,10 @@
  * ends), and never more bytes than a return could have. Shared by every command that reads returns.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { DEFAULT_ZIP_LIMITS } from '../workbook/xlsx/zip';
 
-/** A filled return is ~100 KB; even one with pictures pasted in stays far below this. */
-export const MAX_RETURN_FILE_BYTES = 20 * 1024 * 1024;
+/** A filled return is ~100 KB; even one with pictures pasted in stays far below this (the reader's own cap). */
+export const MAX_RETURN_FILE_BYTES = DEFAULT_ZIP_LIMITS.fileBytes;
 
 export type RegularFileRead =
   | { ok: true; bytes: Buffer; modified: Date; stats: Stats }

@@ -17,15 +17,31 @@ export class ZipProblem extends Error {
 }
 
 export interface ZipLimits {
+  /** The most bytes a file may have: a filled return is ~100 KB. */
+  fileBytes: number;
   /** The most one part may inflate to: a return's largest part (its sheet) is ~1 MB. */
   partBytes: number;
+  /**
+   * Past `ratioFrom` inflated bytes, a part inflating more than `ratio` times the compressed bytes it
+   * came from is a bomb: real parts stay under 1:50 (the producers' corpus: ≤ 1:44), a bomb is ~1:1000.
+   * It stops a bomb after a few megabytes instead of at the part's cap.
+   */
+  ratio: number;
+  ratioFrom: number;
   /** The most all parts read from one file may inflate to together. */
   totalBytes: number;
   /** The most entries a zip may list (a workbook has a few dozen). */
   entries: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { partBytes: 32 * 1024 * 1024, totalBytes: 64 * 1024 * 1024, entries: 10_000 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  fileBytes: 20 * 1024 * 1024,
+  partBytes: 32 * 1024 * 1024,
+  ratio: 250,
+  ratioFrom: 4 * 1024 * 1024,
+  totalBytes: 64 * 1024 * 1024,
+  entries: 10_000,
+};
 
 interface ZipEntry {
   name: string;
@@ -40,12 +56,18 @@ const UTF8 = new TextDecoder('utf-8');
 const MIB = 1024 * 1024;
 
 const damagedZip = (vi: string, en: string) =>
-  new ZipProblem({ vi: `Tệp zip bị hỏng: ${vi}. Hãy mở tệp trong Excel và lưu lại.`, en: `Damaged zip: ${en}. Open it in Excel and save it again.` });
+  new ZipProblem({ vi: `Tệp zip bị hỏng: ${vi}. Hãy mở tệp trong Excel và lưu lại`, en: `Damaged zip: ${en}. Open it in Excel and save it again` });
 
 const tooBig = (what: Reason, limit: number) =>
   new ZipProblem({
     vi: `${what.vi} bung ra quá ${limit / MIB} MB (một biểu chỉ vài trăm KB): từ chối, có thể là "bom zip"`,
     en: `${what.en} inflates beyond ${limit / MIB} MB (a return is a few hundred KB): refused, possibly a "zip bomb"`,
+  });
+
+const bomb = (what: Reason, ratio: number) =>
+  new ZipProblem({
+    vi: `${what.vi} bung ra hơn ${ratio} lần kích thước nén (bảng tính thật chưa tới 50 lần): từ chối, có thể là "bom zip"`,
+    en: `${what.en} inflates more than ${ratio} times its compressed size (real workbooks stay under 50): refused, possibly a "zip bomb"`,
   });
 
 /** Inflating at most this much compressed input at a time keeps each output chunk ≤ ~16.5 MB (deflate's ratio is ≤ 1032:1). */
@@ -60,6 +82,13 @@ export class ZipArchive {
     private readonly bytes: Uint8Array,
     private readonly limits: ZipLimits = DEFAULT_ZIP_LIMITS,
   ) {
+    if (bytes.length > limits.fileBytes) {
+      const mb = (n: number) => (n / MIB).toFixed(1);
+      throw new ZipProblem({
+        vi: `Tệp quá lớn (${mb(bytes.length).replace('.', ',')} MB; một biểu chỉ khoảng 0,1 MB, giới hạn ${limits.fileBytes / MIB} MB)`,
+        en: `The file is too large (${mb(bytes.length)} MB; a return is about 0.1 MB, the limit is ${limits.fileBytes / MIB} MB)`,
+      });
+    }
     this.entries = readCentralDirectory(bytes, limits);
   }
 
@@ -95,10 +124,13 @@ export class ZipArchive {
     const partCap = Math.min(this.limits.partBytes, this.limits.totalBytes - this.inflated);
     const what = { vi: `Phần "${shortName(entry.name)}"`, en: `The part "${shortName(entry.name)}"` };
     let produced = 0;
+    /** Compressed bytes handed to the inflater so far (all of them for one-call inflation). */
+    let consumed = data.length;
     const take = (chunk: Uint8Array): boolean => {
       produced += chunk.length;
       this.inflated += chunk.length;
       if (produced > partCap) throw tooBig(what, produced > this.limits.partBytes ? this.limits.partBytes : this.limits.totalBytes);
+      if (produced > this.limits.ratioFrom && produced > consumed * this.limits.ratio) throw bomb(what, this.limits.ratio);
       return onChunk(chunk) === true;
     };
     if (entry.method === 0) {
@@ -125,7 +157,10 @@ export class ZipArchive {
       const inflater = new Inflate((chunk) => {
         if (!stopped) stopped = take(chunk);
       });
-      for (let i = 0; i < data.length && !stopped; i += STEP) inflater.push(data.subarray(i, Math.min(data.length, i + STEP)), i + STEP >= data.length);
+      for (let i = 0; i < data.length && !stopped; i += STEP) {
+        consumed = Math.min(data.length, i + STEP);
+        inflater.push(data.subarray(i, consumed), consumed >= data.length);
+      }
       return true;
     } catch (error) {
       if (error instanceof ZipProblem) throw error;

@@ -163,11 +163,26 @@ describe('the reader of returns: files refused, with what they are', () => {
     expect(read.damaged?.vi).toMatch(/có khai báo DTD/);
   });
 
-  it('a part that inflates past the cap is refused, whatever its header declares, after at most the cap is inflated', () => {
+  it('a zip bomb is refused once it inflates past the ratio real files never reach, after a few megabytes', () => {
     const bomb = { ...parts, 'xl/sharedStrings.xml': new Uint8Array(DEFAULT_ZIP_LIMITS.partBytes + 1024 * 1024).fill(0x20) };
     const read = readReturnFast(zip(bomb), catalogue);
+    expect(read.damaged?.en).toMatch(/inflates more than 250 times its compressed size/);
+    expect(read.inflatedBytes).toBeLessThanOrEqual(DEFAULT_ZIP_LIMITS.ratioFrom + 17 * 1024 * 1024);
+  });
+
+  it('a part that inflates past the cap at an ordinary ratio is refused at the cap, whatever its header declares', () => {
+    let seed = 7;
+    const digits = new Uint8Array(DEFAULT_ZIP_LIMITS.partBytes + 1024 * 1024);
+    for (let i = 0; i < digits.length; i++) digits[i] = 0x30 + ((seed = (seed * 1103515245 + 12345) >>> 0) % 10);
+    const read = readReturnFast(zip({ ...parts, 'xl/sharedStrings.xml': digits }, { level: 6 }), catalogue);
     expect(read.damaged?.en).toMatch(/inflates beyond 32 MB/);
     expect(read.inflatedBytes).toBeLessThanOrEqual(DEFAULT_ZIP_LIMITS.partBytes + 17 * 1024 * 1024);
+  });
+
+  it('more bytes than a return could have are refused before anything is read', () => {
+    const read = readReturnFast(Buffer.concat([clean, Buffer.alloc(DEFAULT_ZIP_LIMITS.fileBytes)]), catalogue);
+    expect(read.damaged?.en).toMatch(/^The file is too large \(20\.\d MB; a return is about 0\.1 MB, the limit is 20 MB\)$/);
+    expect(read.inflatedBytes).toBe(0);
   });
 
   it('names what a file is when it is not an .xlsx: empty, password-protected, old .xls, .ods, Word, text', () => {
