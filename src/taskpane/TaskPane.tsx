@@ -229,6 +229,7 @@ export function TaskPane({ workbook, checker, catalogue, units, submitter, conne
             connection={connection}
             active={tab === 'submit'}
             onGoToCheck={() => setTab('check')}
+            unitId={workbookState.phase === 'read' ? (workbookState.existing?.unitId ?? null) : null}
             {...(submitOptions ? { options: submitOptions } : {})}
           />
         </div>

@@ -124,7 +124,15 @@ export type PrepareOutcome =
 export type SendOutcome =
   | { status: 'accepted'; receipt: import('../domain/payload/api').Receipt; syncs: number }
   /** Nothing definite came back: still pending, try again later (the same submission id). */
-  | { status: 'unreachable'; pending: PendingSubmissionInfo; reason: string; httpStatus: number | null; syncs: number }
+  | {
+      status: 'unreachable';
+      pending: PendingSubmissionInfo;
+      reason: string;
+      httpStatus: number | null;
+      /** A busy server's Retry-After, in ms (null when it gave none, or the browser hid the header). */
+      retryAfterMs?: number | null;
+      syncs: number;
+    }
   /** The server said no. keptPending: the token was refused (401/403), so the same payload may go once the settings are fixed. */
   | { status: 'refused'; httpStatus: number; error: import('../domain/payload/api').ApiError; keptPending: boolean; syncs: number }
   /** No pending submission in the workbook (already acknowledged, or never prepared). */

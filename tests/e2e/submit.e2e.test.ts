@@ -117,7 +117,7 @@ test('Gửi: without an endpoint the button exports for e-mail; with URL and tok
   const stored = await page.evaluate(() => window.localStorage.getItem('chitieu.connection'));
   expect(JSON.parse(stored!)).toEqual({ url: api.url, token });
   await panel().getByTestId('connection-test').click();
-  await panel().getByTestId('connection-message').getByText('Kết nối được với máy chủ.').waitFor();
+  await panel().getByTestId('connection-message').getByText('Kết nối được: máy chủ trả lời và nhận mã truy cập.').waitFor();
 
   await acknowledgeWarnings();
   await shot('ready');

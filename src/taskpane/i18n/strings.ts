@@ -154,6 +154,14 @@ export const STRINGS = {
 export type StringKey = keyof typeof STRINGS;
 export type Vars = Record<string, string | number>;
 
+/**
+ * Fills {name}; {name|one|other} picks a word by the number (English "1 error", "2 errors";
+ * Vietnamese nouns do not change, so its texts need no such form).
+ */
 export function translate(key: StringKey, lang: Lang, vars: Vars = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return STRINGS[key][lang]
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in vars ? (Number(vars[name]) === 1 ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

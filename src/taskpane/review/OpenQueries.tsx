@@ -1,3 +1,4 @@
+import { describeApiFailure } from '../../workbook/excel/submit/sendProblem';
 import { Body1, Caption1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { ReviewEntry, ReviewState } from '../../domain/payload/api';
@@ -95,7 +96,7 @@ export function OpenQueries({ connection, readReceipt, markCells, fetch: doFetch
       if (!live) return;
       if (!res.ok) {
         // No review yet is not news; a 404 means the server does not know the return (another endpoint).
-        if (res.httpStatus !== 404) setError(res.error.message[lang]);
+        if (res.httpStatus !== 404) setError(describeApiFailure(res.error, res.httpStatus, lang));
         return;
       }
       setState(res.data);

@@ -1,3 +1,4 @@
+import { describeApiFailure } from '../../workbook/excel/submit/sendProblem';
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
 import type { ReturnListItem, ReviewList, ReviewRequest, VersionItem } from '../../domain/payload/api';
@@ -51,7 +52,7 @@ export function ReviewPanel({ connection, years, initialYear, fetch: doFetch }: 
     const res = await listReturns(config, { year, quarter }, options);
     setBusy(false);
     if (res.ok) setReturns(res.data.returns);
-    else setError(t('reviewFailed', { reason: res.error.message[lang] }));
+    else setError(t('reviewFailed', { reason: describeApiFailure(res.error, res.httpStatus, lang) }));
   };
 
   const open = useCallback(
@@ -60,8 +61,8 @@ export function ReviewPanel({ connection, years, initialYear, fetch: doFetch }: 
       setError(null);
       const [versions, review] = await Promise.all([getVersions(config, returnId, options), getReviews(config, returnId, options)]);
       setBusy(false);
-      if (!versions.ok) return setError(t('reviewFailed', { reason: versions.error.message[lang] }));
-      if (!review.ok) return setError(t('reviewFailed', { reason: review.error.message[lang] }));
+      if (!versions.ok) return setError(t('reviewFailed', { reason: describeApiFailure(versions.error, versions.httpStatus, lang) }));
+      if (!review.ok) return setError(t('reviewFailed', { reason: describeApiFailure(review.error, review.httpStatus, lang) }));
       setOpened({ returnId, versions: versions.data.versions, review: review.data });
     },
     [config, lang, doFetch],
@@ -73,7 +74,7 @@ export function ReviewPanel({ connection, years, initialYear, fetch: doFetch }: 
     const res = await postReview(config, opened.returnId, request, options);
     if (!res.ok) {
       setBusy(false);
-      const reason = res.error.message[lang];
+      const reason = describeApiFailure(res.error, res.httpStatus, lang);
       setError(t('reviewFailed', { reason }));
       return reason;
     }

@@ -1,6 +1,8 @@
 import { Button, Caption1, Field, Input, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
+import { errorMessage } from '../errorMessage';
 import { useLanguage } from '../i18n/LanguageContext';
+import { translate } from '../i18n/strings';
 import { normaliseUrl, type Connection, type ConnectionSettings } from './connection';
 
 const useStyles = makeStyles({
@@ -15,17 +17,20 @@ export interface ConnectionFormProps {
   /** After a save, so the panel re-reads the connection (the button may change to Gửi / export). */
   onSaved(connection: Connection): void;
   fetch?: typeof fetch;
+  /** The workbook's unit, when known: the test then says whether the token is that unit's. */
+  unitId?: string | null;
 }
 
 /** The endpoint URL and token, kept on this computer (never in the workbook); the token masked. */
-export function ConnectionForm({ settings, onSaved, fetch: doFetch }: ConnectionFormProps) {
-  const { t } = useLanguage();
+export function ConnectionForm({ settings, onSaved, fetch: doFetch, unitId }: ConnectionFormProps) {
+  const { lang, t } = useLanguage();
   const styles = useStyles();
   const [initial] = useState(() => settings.load());
   const [url, setUrl] = useState(initial.url);
   const [token, setToken] = useState(initial.token);
   const [showToken, setShowToken] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // Both languages kept: switching the pane's language re-says the last answer.
+  const [message, setMessage] = useState<{ ok: boolean; kind: string; text: { vi: string; en: string } } | null>(null);
   const [testing, setTesting] = useState(false);
   const badUrl = url.trim() !== '' && normaliseUrl(url) === null;
 
@@ -34,20 +39,21 @@ export function ConnectionForm({ settings, onSaved, fetch: doFetch }: Connection
     const next = { url: url.trim() === '' ? '' : normaliseUrl(url)!, token };
     settings.save(next);
     setUrl(next.url);
-    setMessage({ ok: true, text: t('connectionSaved') });
+    setMessage({ ok: true, kind: 'saved', text: { vi: translate('connectionSaved', 'vi'), en: translate('connectionSaved', 'en') } });
     onSaved(next);
   };
 
   const test = async () => {
-    const base = normaliseUrl(url);
-    if (!base) return;
+    if (!normaliseUrl(url)) return;
     setTesting(true);
     setMessage(null);
     try {
-      const response = await (doFetch ?? fetch)(`${base}/healthz`, { method: 'GET' });
-      setMessage(response.ok ? { ok: true, text: t('connectionOk') } : { ok: false, text: t('connectionFailed', { reason: `HTTP ${response.status}` }) });
+      // Loaded on first use: the pane's first load does not carry it.
+      const { testConnection, verdictText } = await import('./connectionTest');
+      const verdict = await testConnection(url, token, unitId ?? null, doFetch);
+      setMessage({ ok: verdict.kind === 'ok', kind: verdict.kind, text: { vi: verdictText(verdict, 'vi'), en: verdictText(verdict, 'en') } });
     } catch (error) {
-      setMessage({ ok: false, text: t('connectionFailed', { reason: error instanceof Error ? error.message : String(error) }) });
+      setMessage({ ok: false, kind: 'failed', text: { vi: errorMessage(error, 'vi'), en: errorMessage(error, 'en') } });
     } finally {
       setTesting(false);
     }
@@ -87,8 +93,8 @@ export function ConnectionForm({ settings, onSaved, fetch: doFetch }: Connection
         {testing && <Spinner size="tiny" />}
       </div>
       {message && (
-        <Caption1 role="status" data-testid="connection-message" data-ok={message.ok}>
-          {message.text}
+        <Caption1 role="status" data-testid="connection-message" data-ok={message.ok} data-kind={message.kind}>
+          {message.text[lang]}
         </Caption1>
       )}
     </section>

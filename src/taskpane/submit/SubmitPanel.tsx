@@ -16,6 +16,7 @@ import { useEffect, useState } from 'react';
 import { vietnamTime } from '../../layout/receiptPlan';
 import type { ReturnSubmitter } from '../../workbook/port';
 import { shortAddress } from '../check/checkView';
+import { describeSendProblem } from '../../workbook/excel/submit/sendProblem';
 import { errorMessage } from '../errorMessage';
 import { useLanguage } from '../i18n/LanguageContext';
 import { ConnectionForm } from './ConnectionForm';
@@ -41,10 +42,12 @@ export interface SubmitPanelProps {
   options?: Omit<UseSubmitOptions, 'lang'>;
   /** The tab is shown: the return is read again (it may have changed in the sheet). */
   active?: boolean;
+  /** The workbook's unit, when known: the connection test checks the token is that unit's. */
+  unitId?: string | null;
 }
 
 /** The Gửi panel: connection settings, what stops sending, Gửi (or export for e-mail), progress, receipt. */
-export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, active = true }: SubmitPanelProps) {
+export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, active = true, unitId = null }: SubmitPanelProps) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
   const s = useSubmit(submitter, connection, { ...options, lang });
@@ -80,6 +83,7 @@ export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, 
       <ConnectionForm
         settings={connection}
         onSaved={(c) => setHasUrl(c.url !== '')}
+        unitId={unitId}
         {...(options.fetch ? { fetch: options.fetch } : {})}
       />
       {!hasUrl && (
@@ -130,7 +134,7 @@ export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, 
         <MessageBar intent="warning" layout="multiline" data-testid="submit-pending" data-attempts={pending.attempts}>
           <MessageBarBody>
             <MessageBarTitle>{t('submitPendingTitle')}</MessageBarTitle>
-            {t('submitPendingBody', { id: pending.submissionId, attempts: pending.attempts, error: pending.lastError ?? '–' })}{' '}
+            {t('submitPendingBody', { time: vietnamTime(pending.createdAt), attempts: pending.attempts, error: describeSendProblem(pending.lastError, lang) })}{' '}
             {s.nextRetryAt !== null && t('submitRetryAt', { time: new Date(s.nextRetryAt).toLocaleTimeString(lang === 'vi' ? 'vi-VN' : 'en-GB') })}
             {!hasUrl && ` ${t('submitNoConnection')}`}
           </MessageBarBody>
@@ -163,7 +167,7 @@ export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, 
       {s.notice?.kind === 'refused' && (
         <MessageBar intent="error" layout="multiline" politeness="assertive" data-testid="submit-refused">
           <MessageBarBody>
-            <MessageBarTitle>{t('submitRefusedTitle', { status: s.notice.httpStatus })}</MessageBarTitle>
+            <MessageBarTitle>{t('submitRefusedTitle')}</MessageBarTitle>
             {s.notice.error.message[lang]}
             {s.notice.error.flags && s.notice.error.flags.length > 0 && (
               <ul className={styles.list}>
@@ -180,7 +184,7 @@ export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, 
         <MessageBar intent="warning" layout="multiline" data-testid="submit-differs">
           <MessageBarBody>
             <MessageBarTitle>{t('submitDiffersTitle')}</MessageBarTitle>
-            {t('submitDiffersBody', { id: s.notice.pending.submissionId })}
+            {t('submitDiffersBody', { time: vietnamTime(s.notice.pending.createdAt) })}
           </MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={s.sendPending} data-testid="submit-send-pending">

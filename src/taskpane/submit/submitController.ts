@@ -75,6 +75,8 @@ export interface SubmitController {
   view(): SubmitView;
 }
 
+const MAX_RETRY_MS = 300_000;
+
 const defaultSchedule = (run: () => void, ms: number) => {
   const id = setTimeout(run, ms);
   return () => clearTimeout(id);
@@ -114,9 +116,10 @@ export function createSubmitController(submitter: ReturnSubmitter, connection: C
   /** While the person is asked about a changed return, nothing goes by itself. */
   const asking = () => view.notice?.kind === 'pendingDiffers';
 
-  const scheduleRetry = (attempts: number) => {
+  const scheduleRetry = (attempts: number, retryAfterMs: number | null = null) => {
     if (asking()) return;
-    const delay = retryDelayMs(attempts);
+    // A busy server's Retry-After is honoured, within the backoff's own ceiling.
+    const delay = Math.min(MAX_RETRY_MS, Math.max(retryDelayMs(attempts), retryAfterMs ?? 0));
     set({ nextRetryAt: now() + delay });
     cancelRetry = schedule(() => {
       cancelRetry = null;
@@ -131,7 +134,7 @@ export function createSubmitController(submitter: ReturnSubmitter, connection: C
         break;
       case 'unreachable':
         set((v) => ({ state: v.state ? { ...v.state, pending: outcome.pending } : v.state, notice: null }));
-        scheduleRetry(outcome.pending.attempts);
+        scheduleRetry(outcome.pending.attempts, outcome.retryAfterMs ?? null);
         break;
       case 'refused':
         set({ notice: { kind: 'refused', httpStatus: outcome.httpStatus, error: outcome.error, keptPending: outcome.keptPending } });

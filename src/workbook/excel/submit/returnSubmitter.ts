@@ -47,6 +47,7 @@ import { failed } from '../failure';
 import type { ReturnSource } from '../returnWorkbook';
 import type { ExcelHost } from '../runner';
 import { queueFindReceiptSheet, queueWriteReceiptSheet, type ReceiptSheetFound } from './receiptSheet';
+import { describeSendProblem } from './sendProblem';
 import {
   ACKNOWLEDGED_SETTING,
   FINAL_SETTING,
@@ -143,7 +144,17 @@ function unitNameOf(units: UnitList, unitId: string, lang: Lang): string | null 
 
 function pendingSheet(p: StoredPending, units: UnitList, lang: Lang): ReceiptSheetInfo {
   const { submissionId, unitId, year, quarter } = p.payload;
-  return { status: 'pending', submissionId, unitId, unitName: unitNameOf(units, unitId, lang), year, quarter, since: p.createdAt, attempts: p.attempts, lastError: p.lastError };
+  const lastError = p.lastError === null ? null : describeSendProblem(p.lastError, lang);
+  return { status: 'pending', submissionId, unitId, unitName: unitNameOf(units, unitId, lang), year, quarter, since: p.createdAt, attempts: p.attempts, lastError };
+}
+
+/** Retry-After in seconds or as an HTTP date, in milliseconds from now; null when absent or unreadable. */
+export function retryAfterOf(header: string | null, now: Date): number | null {
+  if (!header) return null;
+  const seconds = Number(header.trim());
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
 }
 
 async function readState(host: ExcelHost): Promise<SubmissionState> {
@@ -250,8 +261,16 @@ async function send(host: ExcelHost, ctx: Ctx, config: EndpointConfig, options: 
     if (read && !stillCurrent(read, ctx, pending)) return { status: 'changed', pending: pendingInfo(pending), syncs: 1 };
     const found: ReceiptSheetFound = find();
 
+    // The client does not pass headers on; a busy server's Retry-After is read on the way.
+    let retryAfterMs: number | null = null;
+    const baseFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    const watching: typeof fetch = async (input, init) => {
+      const response = await baseFetch(input, init);
+      retryAfterMs = retryAfterOf(response.headers?.get?.('retry-after') ?? null, ctx.now());
+      return response;
+    };
     const outcome = await submitPayload(config, pending.payload, {
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      fetch: watching,
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     });
 
@@ -272,7 +291,7 @@ async function send(host: ExcelHost, ctx: Ctx, config: EndpointConfig, options: 
         const next: StoredPending = { ...pending, endpoint, attempts: pending.attempts + 1, lastError: outcome.reason };
         book.settings.add(PENDING_SETTING, next);
         queueWriteReceiptSheet(context, found, receiptPlan(pendingSheet(next, ctx.units, lang), lang), false);
-        result = { status: 'unreachable', pending: pendingInfo(next), reason: outcome.reason, httpStatus: outcome.httpStatus, syncs: 2 };
+        result = { status: 'unreachable', pending: pendingInfo(next), reason: outcome.reason, httpStatus: outcome.httpStatus, retryAfterMs, syncs: 2 };
         break;
       }
       case 'refused': {
