@@ -119,6 +119,8 @@ export type PrepareOutcome =
   | ({ status: 'blocked' } & SubmitBlockers)
   /** A pending submission with other content is still unacknowledged: send it first, or pass replacePending. */
   | { status: 'pendingDiffers'; pending: PendingSubmissionInfo }
+  /** The return says what the last accepted submission said: nothing to send, its receipt stands. */
+  | { status: 'unchanged'; receipt: import('../domain/payload/api').Receipt; syncs: number }
   | { status: 'unreadable'; message: { vi: string; en: string } };
 
 export type SendOutcome =

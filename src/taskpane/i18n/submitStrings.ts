@@ -45,6 +45,11 @@ export const SUBMIT_STRINGS = {
   submitRetryAt: { vi: 'Tự động thử lại lúc {time}.', en: 'Trying again automatically at {time}.' },
   submitRetryNow: { vi: 'Thử lại ngay', en: 'Try again now' },
   submitNoConnection: { vi: 'Nhập địa chỉ tiếp nhận và mã truy cập để gửi bản đang chờ.', en: 'Enter the endpoint URL and token to send the waiting submission.' },
+  submitUnchangedTitle: { vi: 'Đã gửi, không có gì thay đổi', en: 'Already sent; nothing has changed' },
+  submitUnchangedBody: {
+    vi: 'Biểu không thay đổi kể từ lần gửi máy chủ đã nhận: không tạo phiên bản mới, biên nhận trên vẫn có hiệu lực.',
+    en: 'The return has not changed since the submission the server received: no new version is made; the receipt above stands.',
+  },
   submitAcceptedTitle: { vi: 'Máy chủ đã nhận biểu', en: 'The server received the return' },
   submitReceiptNumber: { vi: 'Số biên nhận', en: 'Receipt number' },
   submitReceiptVersion: { vi: 'Phiên bản', en: 'Version' },

@@ -148,10 +148,16 @@ export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, 
         </MessageBar>
       )}
 
-      {s.notice?.kind === 'accepted' && (
-        <MessageBar intent="success" layout="multiline" data-testid="submit-receipt" data-receipt-number={s.notice.receipt.receiptNumber} data-version={s.notice.receipt.version}>
+      {(s.notice?.kind === 'accepted' || s.notice?.kind === 'unchanged') && (
+        <MessageBar
+          intent="success"
+          layout="multiline"
+          data-testid={s.notice.kind === 'accepted' ? 'submit-receipt' : 'submit-unchanged'}
+          data-receipt-number={s.notice.receipt.receiptNumber}
+          data-version={s.notice.receipt.version}
+        >
           <MessageBarBody>
-            <MessageBarTitle>{t('submitAcceptedTitle')}</MessageBarTitle>
+            <MessageBarTitle>{t(s.notice.kind === 'accepted' ? 'submitAcceptedTitle' : 'submitUnchangedTitle')}</MessageBarTitle>
             <dl className={styles.receipt}>
               <dt className={styles.term}>{t('submitReceiptNumber')}</dt>
               <dd className={styles.value} data-testid="receipt-number">{s.notice.receipt.receiptNumber}</dd>
@@ -160,7 +166,7 @@ export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, 
               <dt className={styles.term}>{t('submitReceiptTime')}</dt>
               <dd className={styles.value}>{vietnamTime(s.notice.receipt.receivedAt)}</dd>
             </dl>
-            {!s.notice.receipt.created && t('submitAlreadyReceived')}
+            {s.notice.kind === 'unchanged' ? t('submitUnchangedBody') : !s.notice.receipt.created && t('submitAlreadyReceived')}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -228,7 +234,7 @@ export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, 
         </MessageBar>
       )}
 
-      {s.state?.lastReceipt && s.notice?.kind !== 'accepted' && (
+      {s.state?.lastReceipt && s.notice?.kind !== 'accepted' && s.notice?.kind !== 'unchanged' && (
         <Caption1 className={styles.muted} data-testid="submit-last-receipt">
           {t('submitLastReceipt', { number: s.state.lastReceipt.receiptNumber, version: s.state.lastReceipt.version, time: vietnamTime(s.state.lastReceipt.receivedAt) })}
         </Caption1>

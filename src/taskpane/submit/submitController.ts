@@ -18,6 +18,8 @@ export type Busy = null | 'reviewing' | 'preparing' | 'sending' | 'exporting';
 
 export type Notice =
   | { kind: 'accepted'; receipt: Receipt }
+  /** Gửi pressed with nothing changed since the last accepted submission: its receipt stands. */
+  | { kind: 'unchanged'; receipt: Receipt }
   | { kind: 'refused'; httpStatus: number; error: ApiError; keptPending: boolean }
   | { kind: 'exported'; names: { json: string; csv: string } }
   | { kind: 'pendingDiffers'; pending: PendingSubmissionInfo }
@@ -232,6 +234,9 @@ export function createSubmitController(submitter: ReturnSubmitter, connection: C
           return;
         case 'unreadable':
           set({ notice: { kind: 'unreadable', message: prepared.message } });
+          return;
+        case 'unchanged':
+          set({ notice: { kind: 'unchanged', receipt: prepared.receipt } });
           return;
       }
     } catch (error) {

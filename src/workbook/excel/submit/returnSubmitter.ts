@@ -51,8 +51,10 @@ import { describeSendProblem } from './sendProblem';
 import {
   ACKNOWLEDGED_SETTING,
   FINAL_SETTING,
+  LAST_CONTENT_SETTING,
   LAST_RECEIPT_SETTING,
   PENDING_SETTING,
+  contentDigest,
   contentFingerprint,
   pendingInfo,
   publicState,
@@ -207,6 +209,10 @@ async function prepare(host: ExcelHost, ctx: Ctx, options: { quarter?: number; a
     if (first.status !== 'ready') return first;
     const { checked, stored, receipt, at } = first;
     const fresh = payloadOf(checked, { submissionId: ctx.newId(), submittedAt: at });
+    // Pressing Gửi on what was already accepted makes no new version (the CLI's content ids do the same).
+    if (!stored.pending && stored.lastReceipt && stored.lastContent?.submissionId === stored.lastReceipt.submissionId) {
+      if (stored.lastContent.digest === (await contentDigest(fresh))) return { status: 'unchanged', receipt: stored.lastReceipt, syncs: 1 };
+    }
     let pending: StoredPending;
     let reused = false;
     if (stored.pending && contentFingerprint(stored.pending.payload) === contentFingerprint(fresh)) {
@@ -269,6 +275,7 @@ async function send(host: ExcelHost, ctx: Ctx, config: EndpointConfig, options: 
       retryAfterMs = retryAfterOf(response.headers?.get?.('retry-after') ?? null, ctx.now());
       return response;
     };
+    const digest = await contentDigest(pending.payload);
     const outcome = await submitPayload(config, pending.payload, {
       fetch: watching,
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
@@ -282,6 +289,7 @@ async function send(host: ExcelHost, ctx: Ctx, config: EndpointConfig, options: 
         const receipt = outcome.receipt;
         book.settings.getItem(PENDING_SETTING).delete();
         book.settings.add(LAST_RECEIPT_SETTING, receipt);
+        book.settings.add(LAST_CONTENT_SETTING, { submissionId: receipt.submissionId, digest });
         const info: ReceiptSheetInfo = { status: 'accepted', receipt, unitName: unitNameOf(ctx.units, receipt.unitId, lang) };
         queueWriteReceiptSheet(context, found, receiptPlan(info, lang), options.show ?? false);
         result = { status: 'accepted', receipt, syncs: 2 };

@@ -13,6 +13,8 @@ export const PENDING_SETTING = 'chitieu.pendingSubmission';
 export const ACKNOWLEDGED_SETTING = 'chitieu.acknowledged';
 export const LAST_RECEIPT_SETTING = 'chitieu.lastReceipt';
 export const FINAL_SETTING = 'chitieu.final';
+/** What the last accepted submission said (a digest of its content), so an unchanged return is not sent again. */
+export const LAST_CONTENT_SETTING = 'chitieu.lastSentContent';
 
 /** What `chitieu.pendingSubmission` holds. */
 export interface StoredPending {
@@ -29,6 +31,8 @@ export interface StoredSubmission {
   lastReceipt: Receipt | null;
   final: { at: string; submissionId: string } | null;
   acknowledged: string[];
+  /** The digest of the content the last receipt is for (contentDigest), when this add-in sent it. */
+  lastContent: { submissionId: string; digest: string } | null;
 }
 
 /** Settings may be stored as objects or (by other tools) as JSON text. */
@@ -70,21 +74,39 @@ export function parseAcknowledged(value: unknown): string[] {
 /** Queues the four settings' reads; call the result after the caller's sync. */
 export function queueReadSubmission(context: Excel.RequestContext): () => StoredSubmission {
   const settings = context.workbook.settings;
-  const items = [PENDING_SETTING, LAST_RECEIPT_SETTING, FINAL_SETTING, ACKNOWLEDGED_SETTING].map((key) => {
+  const items = [PENDING_SETTING, LAST_RECEIPT_SETTING, FINAL_SETTING, ACKNOWLEDGED_SETTING, LAST_CONTENT_SETTING].map((key) => {
     const item = settings.getItemOrNullObject(key);
     item.load('value');
     return item;
   });
   return () => {
-    const [pending, receipt, final, acknowledged] = items.map((i) => (i.isNullObject ? null : (i.value as unknown)));
+    const [pending, receipt, final, acknowledged, lastContent] = items.map((i) => (i.isNullObject ? null : (i.value as unknown)));
     const parsedReceipt = ReceiptSchema.safeParse(decode(receipt));
     return {
       pending: parsePending(pending),
       lastReceipt: parsedReceipt.success ? parsedReceipt.data : null,
       final: parseFinal(final),
       acknowledged: parseAcknowledged(acknowledged),
+      lastContent: parseLastContent(lastContent),
     };
   };
+}
+
+function parseLastContent(value: unknown): StoredSubmission['lastContent'] {
+  const v = decode(value) as { submissionId?: unknown; digest?: unknown } | null;
+  return v && typeof v.submissionId === 'string' && typeof v.digest === 'string' ? { submissionId: v.submissionId, digest: v.digest } : null;
+}
+
+/**
+ * A short digest of a payload's content (SHA-256 of contentFingerprint, hex) to keep in the
+ * workbook; the fingerprint itself where the browser has no Web Crypto.
+ */
+export async function contentDigest(payload: SubmissionPayload): Promise<string> {
+  const text = contentFingerprint(payload);
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return text;
+  const bytes = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export function pendingInfo(p: StoredPending): PendingSubmissionInfo {
