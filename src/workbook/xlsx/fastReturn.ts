@@ -119,6 +119,12 @@ interface WorkbookPart {
 const folderOf = (path: string) => path.slice(0, path.lastIndexOf('/') + 1);
 const relsOf = (path: string) => `${folderOf(path)}_rels/${path.slice(path.lastIndexOf('/') + 1)}.rels`;
 
+const CONTRACT_NAME = /\bname\s*=\s*["']ct_/i;
+
+/** A name's text longer than this cannot be one cell's reference: only its start is decoded (for the message). */
+const LONGEST_REFERENCE = 2000;
+const nameText = (raw: string) => (raw.length > LONGEST_REFERENCE ? `${decodeXml(raw.slice(0, SHOWN_FORMULA))}…` : decodeXml(raw));
+
 function parseWorkbook(xml: string, relsXml: string | undefined, workbookPath: string, exists: (path: string) => boolean): WorkbookPart {
   const rels = relationships(relsXml, folderOf(workbookPath));
   const sheets: Sheet[] = [];
@@ -131,9 +137,11 @@ function parseWorkbook(xml: string, relsXml: string | undefined, workbookPath: s
   }
   const names = new Map<string, string>();
   for (const m of xml.matchAll(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g)) {
+    // Only the contract's names (CT_…) are ever looked up: a workbook may hold a hundred thousand others.
+    if (!CONTRACT_NAME.test(m[1]!)) continue;
     const a = attributes(m[1]!);
     // localSheetId: a copy scoped to one sheet; the contract is the workbook's own names (what the add-in reads).
-    if (a.name && a.localSheetId === undefined) names.set(a.name.toLowerCase(), decodeXml(m[2]!));
+    if (a.name && a.localSheetId === undefined) names.set(a.name.toLowerCase(), nameText(m[2]!));
   }
   const pr = /<workbookPr\b([^>]*?)\/?>/.exec(xml);
   const date1904 = pr ? /^\s*(1|true)\s*$/i.test(attributes(pr[1]!).date1904 ?? '') : false;
@@ -302,6 +310,53 @@ function cellXml(attrs: string, body: string): CellXml {
     if (is) cell.is = is[1];
   }
   return cell;
+}
+
+const rowsOfAddresses = new WeakMap<Set<string>, Set<number>>();
+
+function rowsOf(addresses: Set<string>): Set<number> {
+  let rows = rowsOfAddresses.get(addresses);
+  if (!rows) rowsOfAddresses.set(addresses, (rows = new Set([...addresses].map((a) => Number(/\d+$/.exec(a)![0])))));
+  return rows;
+}
+
+/**
+ * The sheet's cells reduced to the rows wanted, each row tag given its number: the scans then go
+ * through a return's few hundred cells, not the millions an oversized sheet may hold. Skipping a
+ * row is two native searches; a row without `r` is the one after the previous row, as in Excel.
+ */
+function onlyRows(xml: string, rows: Set<number>): string {
+  const start = xml.indexOf('<sheetData');
+  if (start < 0) return xml;
+  let end = xml.indexOf('</sheetData>', start);
+  if (end < 0) end = xml.length;
+  const out: string[] = ['<sheetData>'];
+  let pos = xml.indexOf('>', start) + 1;
+  let row = 0;
+  while (pos > 0 && pos < end) {
+    const open = xml.indexOf('<row', pos);
+    if (open < 0 || open >= end) break;
+    const close = xml.indexOf('>', open);
+    if (close < 0) break;
+    const next = xml.charCodeAt(open + 4);
+    // "<rowBreaks" and the like are not rows (and never inside sheetData).
+    if (next !== 32 && next !== 62 && next !== 47 && next !== 9 && next !== 10 && next !== 13) {
+      pos = open + 4;
+      continue;
+    }
+    const r = /\br\s*=\s*["'](\d+)["']/.exec(xml.slice(open + 4, close));
+    row = r ? Number(r[1]) : row + 1;
+    if (xml.charCodeAt(close - 1) === 47) {
+      pos = close + 1;
+      continue;
+    }
+    const rowEnd = xml.indexOf('</row>', close);
+    const after = rowEnd < 0 || rowEnd > end ? end : rowEnd + 6;
+    if (rows.has(row)) out.push(`<row r="${row}">`, xml.slice(close + 1, rowEnd < 0 || rowEnd > end ? end : rowEnd), '</row>');
+    pos = after;
+  }
+  out.push('</sheetData>');
+  return out.join('');
 }
 
 /** The check sheet's justification (F) and flag key (G) columns: all readCheckRows needs. */
@@ -514,7 +569,9 @@ function readZip(zip: ZipArchive, catalogue: Catalogue): FastRead {
     date1904: workbook.date1904,
   };
   const cellsByPath = new Map<string, Map<string, CellXml>>();
-  for (const [path, addresses] of needed) cellsByPath.set(path, scanCells(partText(zip, path, true) ?? '', (a) => addresses.has(a)));
+  for (const [path, addresses] of needed) {
+    cellsByPath.set(path, scanCells(onlyRows(partText(zip, path, true) ?? '', rowsOf(addresses)), (a) => addresses.has(a)));
+  }
   const cellAt = (p: Exclude<Pending, NameRead>) => rawCellOf(cellsByPath.get(p.sheet.path)?.get(p.first), ctx);
 
   const reads = new Map<string, NameRead>();

@@ -19,7 +19,7 @@ export class ZipProblem extends Error {
 export interface ZipLimits {
   /** The most bytes a file may have: a filled return is ~100 KB. */
   fileBytes: number;
-  /** The most one part may inflate to: a return's largest part (its sheet) is ~1 MB. */
+  /** The most one part may inflate to: a return's largest part (its sheet) is ~0.2–1 MB. */
   partBytes: number;
   /**
    * Past `ratioFrom` inflated bytes, a part inflating more than `ratio` times the compressed bytes it
@@ -36,10 +36,10 @@ export interface ZipLimits {
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   fileBytes: 20 * 1024 * 1024,
-  partBytes: 32 * 1024 * 1024,
+  partBytes: 16 * 1024 * 1024,
   ratio: 250,
   ratioFrom: 4 * 1024 * 1024,
-  totalBytes: 64 * 1024 * 1024,
+  totalBytes: 40 * 1024 * 1024,
   entries: 10_000,
 };
 

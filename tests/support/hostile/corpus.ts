@@ -217,7 +217,7 @@ export const HOSTILE_KINDS: readonly KindInfo[] = [
   },
   {
     kind: 'parts-over-total',
-    what: 'shared strings, styles and sheet each inflate to 30 MiB (each under the part cap, 90 MiB together)',
+    what: 'shared strings, styles and sheet each inflate to 15 MiB (each under the part cap, 45 MiB together)',
     expect: { refused: ['bomb'] },
   },
   {
@@ -227,12 +227,12 @@ export const HOSTILE_KINDS: readonly KindInfo[] = [
   },
   {
     kind: 'sheet-huge-within',
-    what: 'the sheet holds 1.5 million empty cells (~26 MB of XML) below the return: within the caps',
+    what: 'the sheet holds 750,000 empty cells (~13 MB of XML) below the return: within the caps',
     expect: { readsAsBase: true },
   },
   {
     kind: 'sheet-huge-no-r',
-    what: 'the sheet holds 6 million empty cells written without r="" (~24 MB): within the caps, the careful scan',
+    what: 'the sheet holds 3 million empty cells written without r="" (~12 MB): within the caps, the careful scan',
     expect: { readsAsBase: true },
   },
   {
@@ -450,10 +450,10 @@ export async function writeHostileCorpus(dir: string, options: CorpusOptions = {
     const b = bomb(mib);
     return { name: SHEET, method: 8, data: b.data, crc: b.crc, size: b.size, ...(declaredSize !== undefined ? { declaredSize } : {}) };
   };
-  /** A part with 30 MiB of blanks after its XML declaration: under the 32 MiB part cap, three of them over the 64 MiB total. */
+  /** A part with 15 MiB of blanks after its XML declaration: under the 16 MiB part cap, three of them over the 40 MiB total. */
   const padded = (name: string): RawEntry => {
     const [head, tail] = split(text(parts, name), '?>', true);
-    const b = repeatedDeflate(utf8(head), BLANKS, 30, utf8(tail));
+    const b = repeatedDeflate(utf8(head), BLANKS, 15, utf8(tail));
     return { name, method: 8, data: b.data, crc: b.crc, size: b.size };
   };
   const honestZip = () => writeZip(rawEntries(parts));
@@ -476,8 +476,8 @@ export async function writeHostileCorpus(dir: string, options: CorpusOptions = {
       const b = repeatedDeflate(utf8(head), utf8(extraRows(1000, 50, true)), 100, utf8(tail));
       return writeZip(rawEntries(parts, { [SHEET]: { name: SHEET, method: 8, data: b.data, crc: b.crc, size: b.size } }));
     },
-    'sheet-huge-within': () => withSheet(sheetWithRows(sheetXml, extraRows(30_000, 50, true))),
-    'sheet-huge-no-r': () => withSheet(sheetWithRows(sheetXml, extraRows(30_000, 200, false))),
+    'sheet-huge-within': () => withSheet(sheetWithRows(sheetXml, extraRows(15_000, 50, true))),
+    'sheet-huge-no-r': () => withSheet(sheetWithRows(sheetXml, extraRows(15_000, 200, false))),
     'declared-huge': () => withSheetEntry((e) => ({ ...e, declaredSize: 0xfffffffe })),
     'declared-huge-zip64': () => withSheetEntry((e) => ({ ...e, zip64Extra: true, declaredSize: 2 ** 50 })),
     // ---- the zip's directory -----------------------------------------------------------------
