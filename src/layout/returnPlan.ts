@@ -15,6 +15,7 @@ import { UserFacingError, type Lang } from '../workbook/port';
 import { label } from './labels';
 import type { PlanCell, PlanConditionalFormat, PlanName, PlanNote, PlanValidation, SheetPlan } from './plan';
 import { RETURN_STYLES } from './returnStyles';
+import { rowLabel, sttOf } from './rowLabel';
 import { percentFormat, targetCell, targetDifferenceNote, targetText } from './targetDisplay';
 
 export interface ReturnPlanRequest {
@@ -180,7 +181,7 @@ export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): 
     const applied = targets.variants[targets.applied]!;
     const cell = targetCell(applied);
     put(address, cell.value, applied.kind === 'text' ? 'targetText' : 'target', cell.numberFormat ? { numberFormat: cell.numberFormat } : {});
-    const note = withNote ? targetDifferenceNote(targets, lang, `${row.id} – ${colLabel}`) : null;
+    const note = withNote ? targetDifferenceNote(targets, lang, `${rowLabel(catalogue, row.id, lang)} – ${colLabel}`) : null;
     if (note) {
       notes.push({ address, text: note });
       noteLines.push(`(${noteLines.length + 1}) ${note}`);
@@ -196,7 +197,8 @@ export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): 
     const inputStyle = required ? 'inputRequired' : 'inputOptional';
     const yearTarget = row.targets[String(year)]!;
     const horizonTarget = row.targets[String(horizon)]!;
-    const shortName = clip(`${row.id} ${row.name[lang].replace(/^- /, '')}`, PROMPT_TITLE_MAX);
+    // The sheet's numbering ("2,8"), never the contract id ("1.2.OTHER").
+    const shortName = clip(`${sttOf(row.id.split('.').slice(0, 2).join('.'), lang)} ${row.name[lang].replace(/^- /, '')}`, PROMPT_TITLE_MAX);
     const targetLine = [
       L('promptTarget', { year, target: targetText(yearTarget.variants[yearTarget.applied]!, lang) }),
       year === horizon ? null : L('promptTarget', { year: horizon, target: targetText(horizonTarget.variants[horizonTarget.applied]!, lang) }),
@@ -243,7 +245,7 @@ export function returnPlan({ catalogue, unit, year, lang }: ReturnPlanRequest): 
   };
 
   const indicatorRows = (ind: Indicator) => {
-    const stt = lang === 'vi' ? ind.id.replace('.', ',') : ind.id;
+    const stt = sttOf(ind.id, lang);
     if (ind.rows.length === 1 && ind.rows[0]!.id === ind.id) {
       reportingRow(ind.rows[0]!, stt, ind.name[lang], 'indicatorName');
       return;

@@ -1,6 +1,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { Lang } from '../workbook/port';
 import { LanguageProvider } from './i18n/LanguageContext';
+import { CatalogueProvider } from './rowLabels';
 import { TaskPane, type TaskPaneProps } from './TaskPane';
 
 export interface AppProps extends TaskPaneProps {
@@ -12,7 +13,9 @@ export function App({ initialLang = 'vi', ...props }: AppProps) {
   return (
     <FluentProvider theme={webLightTheme} style={{ minHeight: '100%' }}>
       <LanguageProvider initial={initialLang}>
-        <TaskPane {...props} />
+        <CatalogueProvider catalogue={props.catalogue}>
+          <TaskPane {...props} />
+        </CatalogueProvider>
       </LanguageProvider>
     </FluentProvider>
   );

@@ -111,7 +111,8 @@ test('Kiểm tra lists the errors with their counts, and sending is blocked', as
     await expect(flagFor(key).getAttribute('data-severity')).resolves.toBe('error');
   }
   const notANumber = await flagFor(`figure.notANumber:${Q1_28}`).innerText();
-  expect(notANumber).toContain('2.8');
+  // The sheet's STT, not the row id.
+  expect(notANumber).toContain('2,8');
   expect(notANumber).toContain('“abc”');
   expect(notANumber).toContain('Cách xử lý:');
   // The 2025 outlook, with the plan's wording.

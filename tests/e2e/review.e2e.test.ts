@@ -175,7 +175,9 @@ test('Duyệt: the reviewer enters a reviewer’s token, picks the period and op
   await expect(flag().getByTestId('review-flag-severity').getAttribute('data-severity')).resolves.toBe('warning');
   await expect(flag().getByTestId('review-flag-severity').innerText()).resolves.toBe('Cảnh báo');
   const text = await flag().innerText();
-  expect(text).toContain(flagKey.slice(flagKey.lastIndexOf(':') + 1));
+  // The flag's cell as the sheet names it, not its contract name.
+  expect(text).toContain('2,8 · Quý II');
+  expect(text).not.toContain(flagKey.slice(flagKey.lastIndexOf(':') + 1));
   expect(text).toContain(`Giải trình: ${JUSTIFICATION}`);
   // Only the justified flag says so.
   await expect(review.getByText(`Giải trình: ${JUSTIFICATION}`).count()).resolves.toBe(1);
@@ -195,7 +197,8 @@ test('the reviewer queries the flag with a comment: the server stores the open q
   await flag().getByTestId('review-flag-state').getByText('Đang hỏi lại').waitFor();
   await expect(flag().innerText()).resolves.toContain(`“${QUERY}” — ${REVIEWER}`);
   await expect(panel().getByTestId('review-status').getAttribute('data-status')).resolves.toBe('queried');
-  await expect(panel().getByTestId('review-history').innerText()).resolves.toContain(`${REVIEWER}: hỏi lại (phiên bản 1, ${flagKey}): “${QUERY}”`);
+  // The flag's cell as the sheet names it (JUMP_KEY is 2.8's Q2 figure), not its key.
+  await expect(panel().getByTestId('review-history').innerText()).resolves.toContain(`${REVIEWER}: hỏi lại (phiên bản 1, 2,8 · Quý II): “${QUERY}”`);
 
   const state = await reviewState();
   expect(state.status).toBe('queried');
@@ -214,7 +217,7 @@ test('the reporter’s pane, opened on the workbook that sent version 1, shows t
     const items = queries.getByTestId('open-query');
     await expect(items.count()).resolves.toBe(1);
     await expect(items.first().getAttribute('data-key')).resolves.toBe(flagKey);
-    await expect(items.first().innerText()).resolves.toMatch(new RegExp(`^CT_2_8_Q2: “${QUERY}” — ${REVIEWER}, \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}$`));
+    await expect(items.first().innerText()).resolves.toMatch(new RegExp(`^2,8 · Quý II: “${QUERY}” — ${REVIEWER}, \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}$`));
     await reporter.page.locator('aside.pane').screenshot({ path: path.join(OUT, 'review-reporter-queries-pane.png') });
   } finally {
     await reporter.close();
@@ -237,7 +240,8 @@ test('after the unit sends version 2, the reviewer sees what changed since the q
   expect(server).toMatchObject({ fromVersion: 1, toVersion: 2 });
   const figure = server.changes.find((c) => c.kind === 'figure' && c.path === '2.8 Q2')!;
   expect(figure.before).not.toEqual(figure.after);
-  expect(lines).toContain(`2.8 Q2: ${figure.before ?? '—'} → ${figure.after ?? '—'}`);
+  // Placed in the sheet's words: the STT and the quarter, not the diff's path "2.8 Q2".
+  expect(lines).toContain(`2,8 · Quý II: ${figure.before ?? '—'} → ${figure.after ?? '—'}`);
   expect(lines).toHaveLength(server.changes.length);
   await shot('changes');
 

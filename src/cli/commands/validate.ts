@@ -4,6 +4,7 @@ import type { AssessmentStatus, CheckResult, Flag, Severity } from '../../domain
 import { problemsMessage } from '../../domain/readContract';
 import { validateReturn } from '../../domain/validate/validateReturn';
 import type { ReturnData } from '../../domain/returnData';
+import { rowLabel, withRowLabels } from '../../layout/rowLabel';
 import { splitReference } from '../../workbook/excel/a1';
 import { UserFacingError, type Lang } from '../../workbook/port';
 import { parseChoice } from '../args';
@@ -63,11 +64,12 @@ const shown = (cell: { value: unknown } | undefined) => (cell?.value === null ||
 const percent = (value: number | null, lang: Lang) => (value === null ? '–' : `${lang === 'vi' ? String(Math.round(value * 100) / 100).replace('.', ',') : Math.round(value * 100) / 100}%`);
 
 function flagLines(flag: Flag, lang: Lang): string[] {
-  // The sheet is the return's: the address alone reads better ("2.8 · E30").
+  // The sheet is the return's: the address alone reads better ("2,8 · E30"); rows by the sheet's STT and words.
+  const catalogue = loadCatalogue();
   const address = flag.cell ? splitReference(flag.cell).address : null;
-  const where = [flag.indicator, address].filter(Boolean).join(' · ') || cliText('validateWholeReturn', lang);
-  const lines = [`  [${where}] ${flag.message[lang]}`];
-  if (flag.suggestion[lang]) lines.push(`      ${cliText('validateSuggestion', lang)}: ${flag.suggestion[lang]}`);
+  const where = [flag.indicator ? rowLabel(catalogue, flag.indicator, lang) : null, address].filter(Boolean).join(' · ') || cliText('validateWholeReturn', lang);
+  const lines = [`  [${where}] ${withRowLabels(catalogue, flag, flag.message[lang], lang)}`];
+  if (flag.suggestion[lang]) lines.push(`      ${cliText('validateSuggestion', lang)}: ${withRowLabels(catalogue, flag, flag.suggestion[lang], lang)}`);
   if (flag.justification) lines.push(`      ${cliText('validateJustification', lang)}: ${flag.justification}`);
   return lines;
 }
@@ -84,7 +86,7 @@ export function validateText(file: string, data: ReturnData, result: CheckResult
   if (result.assessment.length) {
     out.push(cliText('validateAssessmentTitle', lang));
     const headers = (['validateAssessmentIndicator', 'validateAssessmentValue', 'validateAssessmentTarget', 'validateAssessmentStatus', 'validateAssessmentReason'] as const).map((k) => cliText(k, lang));
-    const rows = result.assessment.map((a) => [a.indicator, percent(a.value, lang), a.target, cliText(STATUS_TEXT[a.status], lang), a.reason[lang]]);
+    const rows = result.assessment.map((a) => [rowLabel(loadCatalogue(), a.indicator, lang), percent(a.value, lang), a.target, cliText(STATUS_TEXT[a.status], lang), a.reason[lang]]);
     out.push(formatTable(headers, rows));
   }
   out.push(cliText('validateSummary', lang, result.counts));

@@ -1,6 +1,7 @@
 import { Badge, Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Assessment, AssessmentStatus } from '../../domain/flags';
 import { useLanguage } from '../i18n/LanguageContext';
+import { useRowLabels } from '../rowLabels';
 import { formatPercent, STATUS_LABEL } from './checkView';
 
 const useStyles = makeStyles({
@@ -24,6 +25,7 @@ const STATUS_COLOR: Record<AssessmentStatus, 'success' | 'brand' | 'warning' | '
 export function AssessmentList({ assessment }: { assessment: readonly Assessment[] }) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
+  const labels = useRowLabels();
   if (assessment.length === 0) return null;
   return (
     <table className={styles.table} data-testid="assessment">
@@ -38,7 +40,7 @@ export function AssessmentList({ assessment }: { assessment: readonly Assessment
       <tbody>
         {assessment.map((a) => (
           <tr key={a.indicator} data-indicator={a.indicator} data-status={a.status}>
-            <th className={styles.cell} scope="row">{a.indicator}</th>
+            <th className={styles.cell} scope="row">{labels.row(a.indicator)}</th>
             <td className={mergeClasses(styles.cell, styles.number)}>{a.value === null ? t('noValue') : formatPercent(a.value, lang)}</td>
             <td className={mergeClasses(styles.cell, styles.number)}>{a.target}</td>
             <td className={styles.cell}>

@@ -2,6 +2,7 @@ import { Badge, Body1, Button, Caption1, Checkbox, Switch, makeStyles, mergeClas
 import { useState, type KeyboardEvent } from 'react';
 import type { Flag } from '../../domain/flags';
 import { useLanguage } from '../i18n/LanguageContext';
+import { useRowLabels } from '../rowLabels';
 import { isFigureCell, isJustified, shortAddress } from './checkView';
 import { JustifyForm } from './JustifyForm';
 
@@ -61,6 +62,7 @@ export interface FlagItemProps {
 export function FlagItem({ flag, acknowledged, provisional, onSelect, onJustify, onAcknowledge, onProvisional }: FlagItemProps) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
+  const labels = useRowLabels();
   const [justifying, setJustifying] = useState(false);
   const address = shortAddress(flag.cell);
   const cellName = flag.cellName;
@@ -88,7 +90,7 @@ export function FlagItem({ flag, acknowledged, provisional, onSelect, onJustify,
       >
         <div className={styles.head}>
           <Badge appearance="tint" color="brand" size="medium" data-testid="flag-indicator">
-            {flag.indicator ?? t('generalFlag')}
+            {flag.indicator ? labels.row(flag.indicator) : t('generalFlag')}
           </Badge>
           {address && <Caption1 className={styles.address}>{address}</Caption1>}
           {warning && justified && (
@@ -97,10 +99,10 @@ export function FlagItem({ flag, acknowledged, provisional, onSelect, onJustify,
             </Badge>
           )}
         </div>
-        <Body1>{flag.message[lang]}</Body1>
+        <Body1>{labels.message(flag)}</Body1>
         {flag.suggestion[lang] && (
           <Caption1 className={styles.suggestion}>
-            <strong>{t('whatToDo')}</strong> {flag.suggestion[lang]}
+            <strong>{t('whatToDo')}</strong> {labels.suggestion(flag)}
           </Caption1>
         )}
       </div>

@@ -8,6 +8,7 @@ import type { Lang } from '../../workbook/port';
 import { useLanguage } from '../i18n/LanguageContext';
 import { translate } from '../i18n/strings';
 import type { ConnectionSettings } from '../submit/connection';
+import { useRowLabels } from '../rowLabels';
 import { cellNameOfKey, vnTime } from './reviewView';
 
 const useStyles = makeStyles({
@@ -45,6 +46,7 @@ export function queryMarks(state: ReviewState, lang: Lang): QueryMark[] {
 export function OpenQueriesView({ state, marked }: { state: ReviewState; marked: boolean }) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
+  const labels = useRowLabels();
   if (state.status === 'accepted')
     return (
       <MessageBar intent="success" data-testid="open-queries-accepted">
@@ -63,7 +65,7 @@ export function OpenQueriesView({ state, marked }: { state: ReviewState; marked:
             <li key={q.id} data-testid="open-query" data-key={q.flagKey ?? ''}>
               <Caption1>
                 {t('queriesItem', {
-                  where: q.flagKey ? (cellNameOfKey(q.flagKey) ?? q.flagKey) : t('queriesReturn'),
+                  where: q.flagKey ? labels.cell(cellNameOfKey(q.flagKey) ?? q.flagKey) : t('queriesReturn'),
                   comment: q.comment ?? '',
                   who: who(q, lang),
                   time: vnTime(q.createdAt, lang),

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { ReviewEntry, ReviewRequest, ReviewState, VersionItem } from '../../domain/payload/api';
 import { useLanguage } from '../i18n/LanguageContext';
 import type { StringKey } from '../i18n/strings';
-import { flagRows, vnTime } from './reviewView';
+import { useRowLabels } from '../rowLabels';
+import { cellNameOfKey, flagRows, vnTime } from './reviewView';
 
 const useStyles = makeStyles({
   column: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -70,6 +71,7 @@ function CommentAction({ label, confirm, onSend, disabled, testId }: { label: st
 /** One return under review: its flags with justifications and states, the return's actions, what changed, the history. */
 export function ReturnReview({ returnId, versions, reviews, state, busy = false, onReview }: ReturnReviewProps) {
   const { lang, t } = useLanguage();
+  const labels = useRowLabels();
   const styles = useStyles();
   const latest = versions[versions.length - 1]!;
   const rows = flagRows(latest, reviews);
@@ -100,14 +102,14 @@ export function ReturnReview({ returnId, versions, reviews, state, busy = false,
             >
               {t(`reviewSeverity_${flag.severity}` as StringKey)}
             </Badge>
-            <Caption1>{flag.cellName ?? flag.key}</Caption1>
+            <Caption1>{flag.cellName ? labels.cell(flag.cellName) : flag.key}</Caption1>
             {flagState && (
               <Badge appearance="tint" color={flagState.action === 'query' ? 'warning' : 'success'} data-testid="review-flag-state">
                 {t(flagState.action === 'query' ? 'reviewFlagState_query' : 'reviewFlagState_accept')}
               </Badge>
             )}
           </div>
-          <Body1>{flag.message[lang]}</Body1>
+          <Body1>{labels.message(flag)}</Body1>
           <Caption1 className={styles.muted}>{justification ? t('reviewJustification', { text: justification }) : t('reviewNoJustification')}</Caption1>
           {flagState?.comment && <Caption1>“{flagState.comment}” — {who(flagState)}, {vnTime(flagState.createdAt, lang)}</Caption1>}
           <div className={styles.row}>
@@ -148,7 +150,7 @@ export function ReturnReview({ returnId, versions, reviews, state, busy = false,
               {state.changesSinceQueried.changes.map((c) => (
                 <li key={`${c.kind}:${c.path}`}>
                   <Caption1>
-                    {c.path}: {c.before ?? '—'} → {c.after ?? '—'}
+                    {labels.change(c.path)}: {c.before ?? '—'} → {c.after ?? '—'}
                   </Caption1>
                 </li>
               ))}
@@ -171,7 +173,7 @@ export function ReturnReview({ returnId, versions, reviews, state, busy = false,
                     who: who(e),
                     action: t(`reviewAction_${e.action}` as StringKey),
                     version: e.version,
-                    flag: e.flagKey ? `, ${e.flagKey}` : '',
+                    flag: e.flagKey ? `, ${labels.cell(cellNameOfKey(e.flagKey) ?? e.flagKey)}` : '',
                   })}
                   {e.comment ? `: “${e.comment}”` : ''}
                 </Caption1>

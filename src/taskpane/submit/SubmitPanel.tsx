@@ -19,6 +19,7 @@ import { shortAddress } from '../check/checkView';
 import { describeSendProblem } from '../../workbook/excel/submit/sendProblem';
 import { errorMessage } from '../errorMessage';
 import { useLanguage } from '../i18n/LanguageContext';
+import { useRowLabels } from '../rowLabels';
 import { ConnectionForm } from './ConnectionForm';
 import type { ConnectionSettings } from './connection';
 import { canSend, openWarnings, useSubmit, type UseSubmitOptions } from './useSubmit';
@@ -50,6 +51,7 @@ export interface SubmitPanelProps {
 export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, active = true, unitId = null }: SubmitPanelProps) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
+  const labels = useRowLabels();
   const s = useSubmit(submitter, connection, { ...options, lang });
   const [hasUrl, setHasUrl] = useState(() => connection.load().url !== '');
   const { reread } = s;
@@ -110,9 +112,8 @@ export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, 
             .map((f) => (
               <li key={f.key} data-testid="submit-warning" data-flag-key={f.key}>
                 <Body1>
-                  {f.indicator ? `${f.indicator} ` : ''}
                   {shortAddress(f.cell) ? `(${shortAddress(f.cell)}) ` : ''}
-                  {f.message[lang]}
+                  {labels.message(f)}
                 </Body1>
                 <Checkbox checked={s.acknowledged.has(f.key)} onChange={(_, d) => s.acknowledge(f.key, d.checked === true)} label={t('submitAcknowledge')} />
               </li>

@@ -120,7 +120,9 @@ describe('the Kiểm tra sheet', () => {
     expect(row.cells[2]).toBe(`=HYPERLINK("#'Phụ lục 01'!${address}","${address}")`);
     expect(row.cells[3]).toBe(flag.message.vi);
     expect(row.cells[4]).toBe(flag.suggestion.vi);
-    expect(row.cells[1]).toBe(flag.indicator);
+    // The row as the sheet's STT names it ("1,1"), not its id ("1.1").
+    expect(flag.indicator).toBe('1.1');
+    expect(row.cells[1]).toBe('1,1');
     expect(host.getCell(CHECK, 'A2').value).toBe('Thời điểm kiểm tra: 2025-04-02 09:05');
     expect(host.getCell(CHECK, 'A3').value).toBe(`Lỗi: ${result.counts.error} · Cảnh báo: ${result.counts.warning} · Thông tin: ${result.counts.info}`);
     // Errors first.

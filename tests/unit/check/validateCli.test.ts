@@ -47,6 +47,14 @@ describe('chitieu validate', () => {
     }
   });
 
+  it('text names rows as the sheet does (“2,8”); JSON keeps the ids', async () => {
+    const vi = await chitieu(['validate', put('ret.xlsx', filled)], dir);
+    expect(vi.stdout).toMatch(/^ {2}\[2,8 · [A-Z]+\d+\] 2,8, Quý II: /m);
+    expect(vi.stdout).not.toMatch(/\[2\.8 /);
+    const json = JSON.parse((await chitieu(['validate', 'ret.xlsx', '--format', 'json'], dir)).stdout) as { flags: { indicator: string | null }[] };
+    expect(json.flags.map((f) => f.indicator)).toContain('2.8');
+  });
+
   it('text: grouped by severity with counts, then the assessment table; --lang en', async () => {
     const vi = await chitieu(['validate', put('ret.xlsx', filled)], dir);
     expect(vi.code).toBe(1);

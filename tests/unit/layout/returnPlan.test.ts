@@ -99,7 +99,9 @@ describe('the return plan', () => {
 
   it('gives every figure cell an input message naming the indicator and its targets, within Excel\'s limits', () => {
     const prompt = plan.validations.find((v) => v.address === nameAt('CT_2_8_Q1'))!.prompt;
-    expect(prompt.title).toMatch(/^2\.8 /);
+    // The sheet's STT, as column A prints it; a sector line too, never its contract id.
+    expect(prompt.title).toMatch(/^2,8 /);
+    expect(plan.validations.find((v) => v.address === nameAt('CT_1_2_OTHER_Q1'))!.prompt.title).toMatch(/^1,2 Các ngành/);
     expect(prompt.message).toContain('Mục tiêu 2023: 10%');
     expect(prompt.message).toContain('Mục tiêu 2025: > 30%');
     for (const v of plan.validations) {

@@ -58,7 +58,8 @@ describe('the flag list', () => {
 
   it('shows each flag’s indicator, cell, message and what to do, and makes the flag a keyboard target', () => {
     const t = text(html);
-    expect(t).toContain('2.8');
+    // The sheet's STT, not the row id.
+    expect(t).toContain('2,8');
     expect(t).toContain('thông điệp figure.notANumber');
     expect(t).toContain('Cách xử lý: cách sửa figure.notANumber');
     expect(html).toMatch(/role="button" tabindex="0" title="Chọn ô E47 trên biểu"/);
@@ -92,8 +93,8 @@ describe('the 2025 outlook', () => {
 
   it('lists indicator, latest figure, target and outlook with its reason', () => {
     const vi = text(render(<AssessmentList assessment={assessment} />));
-    expect(vi).toContain('2.8 12,5% &gt; 50% Thách thức Còn xa mục tiêu.');
-    expect(vi).toContain('2.9 chưa có ≥ 10% Có khả năng hoàn thành đến 2025');
+    expect(vi).toContain('2,8 12,5% &gt; 50% Thách thức Còn xa mục tiêu.');
+    expect(vi).toContain('2,9 chưa có ≥ 10% Có khả năng hoàn thành đến 2025');
     const en = text(render(<AssessmentList assessment={assessment} />, 'en'));
     expect(en).toContain('2.8 12.5% &gt; 50% Challenging Far from the target.');
   });

@@ -46,7 +46,7 @@ describe('the preview view of the fake host', () => {
     const look = sheet.cells[row - 1]![4]!;
     expect(look.locked).toBe(false);
     expect(look.fill).toBe('#FFF2CC');
-    expect(sheet.promptAt(row, 5)?.title).toMatch(/^2\.8 /);
+    expect(sheet.promptAt(row, 5)?.title).toMatch(/^2,8 /);
     expect(sheet.promptAt(1, 1)).toBeNull();
   });
 

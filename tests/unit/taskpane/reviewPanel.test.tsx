@@ -144,8 +144,10 @@ describe('first renders', () => {
     expect(body).toContain('Chưa có giải trình.');
     expect(body).toContain('Đang hỏi lại');
     expect(body).toContain('Thay đổi từ phiên bản 1 đến 2');
-    expect(body).toContain('2.8 Q2: 50,00% → 55,00%');
-    expect(body).toMatch(/Anh Minh: hỏi lại \(phiên bản 1, target\.behindPath:CT_2_8_Q2\): “Vì sao chậm so với lộ trình\?”/);
+    expect(body).toContain('2,8 · Quý II: 50,00% → 55,00%');
+    // The history names the flag's cell, not its key.
+    expect(body).not.toContain('target.behindPath:CT_2_8_Q2');
+    expect(body).toMatch(/Anh Minh: hỏi lại \(phiên bản 1, 2,8 · Quý II\): “Vì sao chậm so với lộ trình\?”/);
     expect(html.match(/data-testid="review-flag"/g)).toHaveLength(2);
     for (const id of ['review-accept-flag', 'review-query-open', 'review-accept-return', 'review-send-back-open']) expect(html).toContain(`data-testid="${id}"`);
     expect(text(render(<ReturnReview returnId={RETURN_ID} versions={[version(1)]} reviews={[]} state={{ ...state, status: 'new', openQueries: [], changesSinceQueried: null }} onReview={async () => null} />, 'en'))).toContain('Not reviewed');
@@ -155,7 +157,7 @@ describe('first renders', () => {
     const state: ReviewState = { returnId: RETURN_ID, latestVersion: 1, status: 'sentBack', openQueries: [entry({}), entry({ flagKey: null, action: 'sendBack', comment: 'Bổ sung nguồn.' })], changesSinceQueried: null };
     const vi = text(render(<OpenQueriesView state={state} marked />));
     expect(vi).toContain('Câu hỏi của người duyệt');
-    expect(vi).toContain('CT_2_8_Q2: “Vì sao chậm so với lộ trình?” — Anh Minh');
+    expect(vi).toContain('2,8 · Quý II: “Vì sao chậm so với lộ trình?” — Anh Minh');
     expect(vi).toContain('Toàn bộ báo cáo: “Bổ sung nguồn.”');
     expect(vi).toContain('đã được đánh dấu trên trang tính');
     expect(text(render(<OpenQueriesView state={state} marked={false} />, 'en'))).toContain('The reviewer’s queries');

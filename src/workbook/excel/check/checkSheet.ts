@@ -3,8 +3,10 @@
  * justifications a person typed into it. Pure, so the ExcelJS reader on the command line reads
  * the sheet exactly as the add-in wrote it.
  */
+import type { Catalogue } from '../../../catalogue/schema';
 import type { Flag, Severity } from '../../../domain/flags';
 import type { CellLocation } from '../../../domain/returnData';
+import { rowLabel, withRowLabels } from '../../../layout/rowLabel';
 import type { Lang } from '../../port';
 import { quoteSheetName, splitReference } from '../a1';
 import { excelInput } from '../cellInput';
@@ -109,6 +111,8 @@ export interface CheckSheetInput {
   /** The rows of the sheet before this check, for justifications whose flag is gone. */
   earlier: ReadonlyMap<string, CheckSheetEntry>;
   locations: Record<string, CellLocation>;
+  /** Names rows as the sheet does ("2,8", "1,2 – Các ngành, lĩnh vực khác"); ids as they are without it. */
+  catalogue?: Catalogue;
 }
 
 export function layoutCheckSheet(input: CheckSheetInput): CheckSheetLayout {
@@ -135,12 +139,13 @@ export function layoutCheckSheet(input: CheckSheetInput): CheckSheetLayout {
     for (const flag of flags) {
       const at = flagLocation(flag, input.locations);
       severityRows.set(flag.severity, [...(severityRows.get(flag.severity) ?? []), rows.length + 1]);
+      const named = (text: string) => (input.catalogue ? withRowLabels(input.catalogue, flag, text, lang) : text);
       rows.push([
         severityLabel(flag.severity, lang),
-        flag.indicator ?? '',
+        flag.indicator && input.catalogue ? rowLabel(input.catalogue, flag.indicator, lang) : (flag.indicator ?? ''),
         at ? hyperlinkFormula(at) : '',
-        flag.message[lang],
-        flag.suggestion[lang],
+        named(flag.message[lang]),
+        named(flag.suggestion[lang]),
         flag.justification ?? input.justifications[flag.key] ?? '',
         flag.key,
       ]);

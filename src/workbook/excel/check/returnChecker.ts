@@ -63,7 +63,7 @@ async function checkReturn(host: ExcelHost, { catalogue, units }: ReturnSource, 
     const data = snapshot.result.data;
     // Validation joins the justifications to warnings and infos; errors must be corrected instead.
     const result = explainTypedFormulas(validate(data, { catalogue, units, ...(quarter !== undefined ? { quarter } : {}) }), snapshot.typedFormulas);
-    queueWriteMarks(context, snapshot, data, result, { lang, now: now() });
+    queueWriteMarks(context, snapshot, data, result, { lang, now: now(), catalogue });
     await context.sync();
     return { status: 'checked', result, acknowledged: snapshot.acknowledged, syncs: 2 };
   });

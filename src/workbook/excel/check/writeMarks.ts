@@ -3,6 +3,7 @@
  * written afresh. Operations grow with the number of distinct fills and areas, never a sync per
  * flag; the payload is one 2-D array for the whole check sheet.
  */
+import type { Catalogue } from '../../../catalogue/schema';
 import type { CheckResult } from '../../../domain/flags';
 import type { ReturnData } from '../../../domain/returnData';
 import type { Lang } from '../../port';
@@ -27,6 +28,8 @@ import type { ReturnSnapshot, SheetInfo } from './readReturn';
 export interface WriteOptions {
   lang: Lang;
   now: Date;
+  /** For the Kiểm tra sheet's row names ("2,8", not "2.8"). */
+  catalogue?: Catalogue;
 }
 
 /**
@@ -34,7 +37,7 @@ export interface WriteOptions {
  * the new marks, their record, and the "Kiểm tra" sheet. Each protected sheet is lifted and put
  * back around its own writes, inside this one batch.
  */
-export function queueWriteMarks(context: Excel.RequestContext, snapshot: ReturnSnapshot, data: ReturnData, result: CheckResult, { lang, now }: WriteOptions): void {
+export function queueWriteMarks(context: Excel.RequestContext, snapshot: ReturnSnapshot, data: ReturnData, result: CheckResult, { lang, now, catalogue }: WriteOptions): void {
   const sheets = context.workbook.worksheets;
   const target = snapshot.returnSheet;
   if (target) {
@@ -53,11 +56,20 @@ export function queueWriteMarks(context: Excel.RequestContext, snapshot: ReturnS
     if (restoreHere || plan.mark.size) onSheet(target, restoreHere, plan.mark.size > 0);
     if (stored || plan.mark.size) context.workbook.settings.add(MARKS_SETTING, plan.next);
   }
-  queueCheckSheet(sheets, snapshot, data, result, lang, now);
+  queueCheckSheet(sheets, snapshot, data, result, lang, now, catalogue);
 }
 
-function queueCheckSheet(sheets: Excel.WorksheetCollection, snapshot: ReturnSnapshot, data: ReturnData, result: CheckResult, lang: Lang, now: Date): void {
+function queueCheckSheet(
+  sheets: Excel.WorksheetCollection,
+  snapshot: ReturnSnapshot,
+  data: ReturnData,
+  result: CheckResult,
+  lang: Lang,
+  now: Date,
+  catalogue: Catalogue | undefined,
+): void {
   const layout = layoutCheckSheet({
+    ...(catalogue ? { catalogue } : {}),
     flags: result.flags,
     counts: result.counts,
     checkedAt: checkTime(now),
