@@ -6,6 +6,7 @@ import type { MarkOutcome, QueryMark } from '../workbook/excel/review/queryMarks
 import type { SummaryWriter } from '../workbook/excel/summary/writeSummary';
 import type { Lang, ReturnChecker, ReturnSubmitter, ReturnWorkbook } from '../workbook/port';
 import { CheckPanel } from './check/CheckPanel';
+import { createAcknowledgements } from './acknowledgements';
 import { ChoiceDropdown } from './ChoiceDropdown';
 import { FlowMessage } from './FlowMessage';
 import { useLanguage } from './i18n/LanguageContext';
@@ -84,6 +85,8 @@ export function TaskPane({ workbook, checker, catalogue, units, submitter, conne
   const [askQueries] = useState(() => Boolean(submitter && connection && connection.load().url));
 
   const unitsOfYear = useMemo(() => unitsForYear(units, year), [units, year]);
+  // One record of acknowledged warnings for Kiểm tra and Gửi, saved to the workbook at each tick.
+  const acknowledgements = useMemo(() => createAcknowledgements((keys) => checker.saveAcknowledged(keys)), [checker]);
 
   // A workbook that already holds a return suggests its unit and year, once, if nothing is chosen.
   useEffect(() => {
@@ -219,7 +222,12 @@ export function TaskPane({ workbook, checker, catalogue, units, submitter, conne
             <OpenQueries connection={connection} readReceipt={() => submitter.pending().then((s) => s.lastReceipt)} {...(markQueries ? { markCells: markQueries } : {})} />
           </Suspense>
         )}
-        <CheckPanel checker={checker} hasReturn={workbookState.phase === 'read' ? workbookState.existing !== null : null} onChecked={refresh} />
+        <CheckPanel
+          checker={checker}
+          hasReturn={workbookState.phase === 'read' ? workbookState.existing !== null : null}
+          onChecked={refresh}
+          acknowledgements={acknowledgements}
+        />
       </div>
 
       {submitter && connection && (
@@ -230,6 +238,7 @@ export function TaskPane({ workbook, checker, catalogue, units, submitter, conne
             active={tab === 'submit'}
             onGoToCheck={() => setTab('check')}
             unitId={workbookState.phase === 'read' ? (workbookState.existing?.unitId ?? null) : null}
+            acknowledgements={acknowledgements}
             {...(submitOptions ? { options: submitOptions } : {})}
           />
         </div>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ReturnChecker } from '../../workbook/port';
 import { ChoiceDropdown } from '../ChoiceDropdown';
 import { errorMessage } from '../errorMessage';
+import type { Acknowledgements } from '../acknowledgements';
 import { useLanguage } from '../i18n/LanguageContext';
 import { AssessmentList } from './AssessmentList';
 import { CheckSummary } from './CheckSummary';
@@ -26,13 +27,15 @@ export interface CheckPanelProps {
   hasReturn: boolean | null;
   /** After each finished check: what the workbook holds may have changed since it was last read. */
   onChecked?(): void;
+  /** The pane's one record of acknowledged warnings, shared with the Gửi tab. */
+  acknowledgements?: Acknowledgements;
 }
 
 /** The Kiểm tra panel: run the check, list the flags by severity, justify warnings, see the 2025 outlook. */
-export function CheckPanel({ checker, hasReturn, onChecked }: CheckPanelProps) {
+export function CheckPanel({ checker, hasReturn, onChecked, acknowledgements }: CheckPanelProps) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
-  const { state, check, select, justify, acknowledge, setProvisional, dismissActionError } = useReturnChecker(checker);
+  const { state, acknowledged, check, select, justify, acknowledge, setProvisional, dismissActionError } = useReturnChecker(checker, acknowledgements);
   const [quarter, setQuarter] = useState<QuarterChoice>('return');
   const { shown, checking } = state;
   const finished = useRef(false);
@@ -100,13 +103,13 @@ export function CheckPanel({ checker, hasReturn, onChecked }: CheckPanelProps) {
         // Kept on screen, dimmed, while a re-check runs: the list does not jump away under the pointer.
         <section className={mergeClasses(styles.results, checking && styles.stale)} aria-live="polite" aria-busy={checking} data-testid="check-results">
           <Caption1>{shown.result.quarter ? t('checkedQuarter', { quarter: shown.result.quarter }) : t('checkedNoQuarter')}</Caption1>
-          <CheckSummary result={shown.result} acknowledged={state.acknowledged} />
+          <CheckSummary result={shown.result} acknowledged={acknowledged} />
           {shown.result.flags.length === 0 ? (
             <Body1>{t('noFlags')}</Body1>
           ) : (
             <FlagList
               flags={shown.result.flags}
-              acknowledged={state.acknowledged}
+              acknowledged={acknowledged}
               provisional={state.provisional}
               onSelect={(cellName) => void select(cellName)}
               onJustify={justify}

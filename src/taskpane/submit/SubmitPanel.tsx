@@ -21,6 +21,7 @@ import { errorMessage } from '../errorMessage';
 import { useLanguage } from '../i18n/LanguageContext';
 import { useRowLabels } from '../rowLabels';
 import { ConnectionForm } from './ConnectionForm';
+import type { Acknowledgements } from '../acknowledgements';
 import type { ConnectionSettings } from './connection';
 import { canSend, openWarnings, useSubmit, type UseSubmitOptions } from './useSubmit';
 
@@ -45,14 +46,16 @@ export interface SubmitPanelProps {
   active?: boolean;
   /** The workbook's unit, when known: the connection test checks the token is that unit's. */
   unitId?: string | null;
+  /** The pane's one record of acknowledged warnings (shared with the Kiểm tra tab). */
+  acknowledgements?: Acknowledgements;
 }
 
 /** The Gửi panel: connection settings, what stops sending, Gửi (or export for e-mail), progress, receipt. */
-export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, active = true, unitId = null }: SubmitPanelProps) {
+export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, active = true, unitId = null, acknowledgements }: SubmitPanelProps) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
   const labels = useRowLabels();
-  const s = useSubmit(submitter, connection, { ...options, lang });
+  const s = useSubmit(submitter, connection, { ...options, lang, ...(acknowledgements ? { acknowledgements } : {}) });
   const [hasUrl, setHasUrl] = useState(() => connection.load().url !== '');
   const { reread } = s;
   useEffect(() => {

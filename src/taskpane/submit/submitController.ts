@@ -11,6 +11,7 @@ import type { Flag } from '../../domain/flags';
 import type { ApiError, Receipt } from '../../domain/payload/api';
 import { retryDelayMs } from '../../submit/client';
 import type { Lang, PendingSubmissionInfo, ReturnSubmitter, SendOutcome, SubmissionState } from '../../workbook/port';
+import { createAcknowledgements, type Acknowledgements } from '../acknowledgements';
 import type { ConnectionSettings } from './connection';
 import { downloadText } from './download';
 
@@ -59,6 +60,11 @@ export interface SubmitDeps {
   schedule?: (run: () => void, ms: number) => () => void;
   download?: typeof downloadText;
   now?: () => number;
+  /**
+   * The pane's one record of acknowledged warnings (shared with Kiểm tra, saved at once). Without
+   * it the panel keeps its own, stored with the submission when Gửi is pressed.
+   */
+  acknowledgements?: Acknowledgements;
 }
 
 export interface SubmitController {
@@ -89,9 +95,8 @@ export function createSubmitController(submitter: ReturnSubmitter, connection: C
   let live = true;
   let running = false;
   let cancelRetry: (() => void) | null = null;
-  // Ticks made here and not yet stored (prepare and export store them). The workbook's setting is
-  // the one record, which the Kiểm tra tab writes at once: every read takes it, keeping only these.
-  const ownTicks = new Map<string, boolean>();
+  const ticks = deps.acknowledgements ?? createAcknowledgements(async () => undefined);
+  let unsubscribe: (() => void) | null = null;
   const schedule = deps.schedule ?? defaultSchedule;
   const now = deps.now ?? Date.now;
 
@@ -100,16 +105,8 @@ export function createSubmitController(submitter: ReturnSubmitter, connection: C
     view = { ...view, ...(typeof patch === 'function' ? patch(view) : patch) };
     publish(view);
   };
-  const adoptAcknowledged = (stored: string[]) => {
-    const next = new Set(stored);
-    for (const [key, on] of ownTicks) {
-      // Once the workbook agrees, the tick is no longer ours: a later change in Kiểm tra wins.
-      if (next.has(key) === on) ownTicks.delete(key);
-      else if (on) next.add(key);
-      else next.delete(key);
-    }
-    set({ acknowledged: next });
-  };
+  // Read on tab show and on open: acknowledgements made in Kiểm tra, or in another session, show here.
+  const adoptAcknowledged = (stored: string[]) => ticks.adopt(stored);
   const clearRetry = () => {
     cancelRetry?.();
     cancelRetry = null;
@@ -181,7 +178,6 @@ export function createSubmitController(submitter: ReturnSubmitter, connection: C
       if (outcome.status === 'unreadable') set({ review: null, notice: { kind: 'unreadable', message: outcome.message } });
       else {
         set((v) => ({ review: { errors: outcome.errors, warnings: outcome.warnings }, state: outcome.state, notice: v.notice?.kind === 'unreadable' ? null : v.notice }));
-        // Read on tab show: acknowledgements made in Kiểm tra since the panel opened show here.
         adoptAcknowledged(outcome.state.acknowledged);
       }
     } catch (error) {
@@ -196,7 +192,6 @@ export function createSubmitController(submitter: ReturnSubmitter, connection: C
     const outcome = await submitter.exportForEmail({ acknowledged: ack, lang });
     if (!live) return;
     if (outcome.status === 'exported') {
-      ownTicks.clear(); // stored in the workbook now
       const download = deps.download ?? downloadText;
       download(outcome.names.json, outcome.json, 'application/json');
       download(outcome.names.csv, outcome.csv, 'text/csv;charset=utf-8');
@@ -209,7 +204,7 @@ export function createSubmitController(submitter: ReturnSubmitter, connection: C
   async function submit({ replacePending = false }: { replacePending?: boolean } = {}): Promise<void> {
     if (running) return;
     const config = connection.load();
-    const ack = [...view.acknowledged];
+    const ack = [...ticks.get()];
     const lang = deps.lang();
     set({ notice: null });
     try {
@@ -219,7 +214,6 @@ export function createSubmitController(submitter: ReturnSubmitter, connection: C
       if (!live) return;
       switch (prepared.status) {
         case 'ready':
-          ownTicks.clear(); // stored in the workbook now
           set((v) => ({ state: v.state ? { ...v.state, pending: prepared.pending } : v.state, busy: null }));
           // The person pressed Gửi on what the workbook says now: no need to ask again.
           await send({ show: true, ifUnchanged: false });
@@ -249,6 +243,8 @@ export function createSubmitController(submitter: ReturnSubmitter, connection: C
   return {
     async start() {
       live = true;
+      unsubscribe ??= ticks.subscribe(() => set({ acknowledged: ticks.get() }));
+      set({ acknowledged: ticks.get() });
       try {
         const initial = await submitter.pending();
         if (!live) return;
@@ -262,6 +258,8 @@ export function createSubmitController(submitter: ReturnSubmitter, connection: C
     stop() {
       cancelRetry?.();
       cancelRetry = null;
+      unsubscribe?.();
+      unsubscribe = null;
       live = false;
     },
     reread,
@@ -275,11 +273,7 @@ export function createSubmitController(submitter: ReturnSubmitter, connection: C
       await send({ show: true, ifUnchanged: true });
     },
     acknowledge(key, on) {
-      ownTicks.set(key, on);
-      const next = new Set(view.acknowledged);
-      if (on) next.add(key);
-      else next.delete(key);
-      set({ acknowledged: next });
+      ticks.set(key, on).catch((error: unknown) => set({ notice: { kind: 'failed', error } }));
     },
     dismiss: () => set({ notice: null }),
     view: () => view,

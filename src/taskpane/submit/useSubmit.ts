@@ -1,6 +1,7 @@
 /** The Gửi panel's state for React: the submit controller (submitController.ts), started while the panel is mounted. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Lang, ReturnSubmitter } from '../../workbook/port';
+import type { Acknowledgements } from '../acknowledgements';
 import type { ConnectionSettings } from './connection';
 import { downloadText } from './download';
 import { createSubmitController, initialSubmitView, type SubmitView } from './submitController';
@@ -24,6 +25,8 @@ export interface UseSubmitOptions {
   /** For tests: the timer (default setTimeout). */
   schedule?: (run: () => void, ms: number) => () => void;
   download?: typeof downloadText;
+  /** The pane's one record of acknowledged warnings (shared with the Kiểm tra tab). */
+  acknowledgements?: Acknowledgements;
 }
 
 export function useSubmit(submitter: ReturnSubmitter, connection: ConnectionSettings, options: UseSubmitOptions): SubmitControls {
@@ -40,6 +43,7 @@ export function useSubmit(submitter: ReturnSubmitter, connection: ConnectionSett
           ...(options.fetch ? { fetch: options.fetch } : {}),
           ...(options.schedule ? { schedule: options.schedule } : {}),
           ...(options.download ? { download: options.download } : {}),
+          ...(options.acknowledgements ? { acknowledgements: options.acknowledgements } : {}),
         },
         setView,
       ),
