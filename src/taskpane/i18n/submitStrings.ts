@@ -15,6 +15,8 @@ export const SUBMIT_STRINGS = {
     vi: 'Lưu trên máy tính này, trong phần bổ trợ; không lưu vào sổ tính (sổ tính được gửi qua e-mail).',
     en: 'Kept on this computer, in the add-in; never in the workbook (workbooks travel by e-mail).',
   },
+  connectionSavedTo: { vi: 'Gửi tới {url}; mã truy cập đã lưu trên máy này.', en: 'Sending to {url}; the access token is saved on this computer.' },
+  connectionEdit: { vi: 'Sửa kết nối', en: 'Change the connection' },
   connectionSave: { vi: 'Lưu kết nối', en: 'Save connection' },
   connectionSaved: { vi: 'Đã lưu.', en: 'Saved.' },
   connectionShowToken: { vi: 'Hiện', en: 'Show' },

@@ -10,6 +10,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   hint: { color: tokens.colorNeutralForeground2 },
   heading: { margin: 0 },
+  saved: { overflowWrap: 'anywhere', flexBasis: '100%' },
 });
 
 export interface ConnectionFormProps {
@@ -29,6 +30,8 @@ export function ConnectionForm({ settings, onSaved, fetch: doFetch, unitId }: Co
   const [url, setUrl] = useState(initial.url);
   const [token, setToken] = useState(initial.token);
   const [showToken, setShowToken] = useState(false);
+  // A saved connection folds to one line: the action it serves comes first (issue 12, item 8).
+  const [editing, setEditing] = useState(() => initial.url === '');
   // Both languages kept: switching the pane's language re-says the last answer.
   const [message, setMessage] = useState<{ ok: boolean; kind: string; text: { vi: string; en: string } } | null>(null);
   const [testing, setTesting] = useState(false);
@@ -39,6 +42,7 @@ export function ConnectionForm({ settings, onSaved, fetch: doFetch, unitId }: Co
     const next = { url: url.trim() === '' ? '' : normaliseUrl(url)!, token };
     settings.save(next);
     setUrl(next.url);
+    if (next.url !== '') setEditing(false);
     setMessage({ ok: true, kind: 'saved', text: { vi: translate('connectionSaved', 'vi'), en: translate('connectionSaved', 'en') } });
     onSaved(next);
   };
@@ -64,34 +68,49 @@ export function ConnectionForm({ settings, onSaved, fetch: doFetch, unitId }: Co
       <h3 className={styles.heading} id="connection-heading">
         {t('connectionHeading')}
       </h3>
-      <Field label={t('connectionUrl')} hint={t('connectionUrlHint')} validationMessage={badUrl ? t('connectionBadUrl') : undefined} validationState={badUrl ? 'error' : 'none'}>
-        <Input value={url} onChange={(_, d) => setUrl(d.value)} type="url" inputMode="url" data-testid="connection-url" />
-      </Field>
-      <Field label={t('connectionToken')}>
-        <div className={styles.row}>
-          <Input
-            value={token}
-            onChange={(_, d) => setToken(d.value)}
-            type={showToken ? 'text' : 'password'}
-            autoComplete="off"
-            data-testid="connection-token"
-            style={{ flexGrow: 1 }}
-          />
-          <Button appearance="subtle" size="small" onClick={() => setShowToken((s) => !s)} aria-pressed={showToken} data-testid="connection-show-token">
-            {showToken ? t('connectionHideToken') : t('connectionShowToken')}
+      {editing ? (
+        <>
+          <Field label={t('connectionUrl')} hint={t('connectionUrlHint')} validationMessage={badUrl ? t('connectionBadUrl') : undefined} validationState={badUrl ? 'error' : 'none'}>
+            <Input value={url} onChange={(_, d) => setUrl(d.value)} type="url" inputMode="url" data-testid="connection-url" />
+          </Field>
+          <Field label={t('connectionToken')}>
+            <div className={styles.row}>
+              <Input
+                value={token}
+                onChange={(_, d) => setToken(d.value)}
+                type={showToken ? 'text' : 'password'}
+                autoComplete="off"
+                data-testid="connection-token"
+                style={{ flexGrow: 1 }}
+              />
+              <Button appearance="subtle" size="small" onClick={() => setShowToken((s) => !s)} aria-pressed={showToken} data-testid="connection-show-token">
+                {showToken ? t('connectionHideToken') : t('connectionShowToken')}
+              </Button>
+            </div>
+          </Field>
+          <Caption1 className={styles.hint}>{t('connectionStored')}</Caption1>
+          <div className={styles.row}>
+            <Button onClick={save} disabled={badUrl} data-testid="connection-save">
+              {t('connectionSave')}
+            </Button>
+            <Button appearance="subtle" onClick={() => void test()} disabled={testing || normaliseUrl(url) === null} data-testid="connection-test">
+              {t('connectionTest')}
+            </Button>
+            {testing && <Spinner size="tiny" />}
+          </div>
+        </>
+      ) : (
+        <div className={styles.row} data-testid="connection-summary">
+          <Caption1 className={styles.saved}>{t('connectionSavedTo', { url })}</Caption1>
+          <Button size="small" onClick={() => setEditing(true)} data-testid="connection-edit">
+            {t('connectionEdit')}
           </Button>
+          <Button size="small" appearance="subtle" onClick={() => void test()} disabled={testing} data-testid="connection-test">
+            {t('connectionTest')}
+          </Button>
+          {testing && <Spinner size="tiny" />}
         </div>
-      </Field>
-      <Caption1 className={styles.hint}>{t('connectionStored')}</Caption1>
-      <div className={styles.row}>
-        <Button onClick={save} disabled={badUrl} data-testid="connection-save">
-          {t('connectionSave')}
-        </Button>
-        <Button appearance="subtle" onClick={() => void test()} disabled={testing || normaliseUrl(url) === null} data-testid="connection-test">
-          {t('connectionTest')}
-        </Button>
-        {testing && <Spinner size="tiny" />}
-      </div>
+      )}
       {message && (
         <Caption1 role="status" data-testid="connection-message" data-ok={message.ok} data-kind={message.kind}>
           {message.text[lang]}

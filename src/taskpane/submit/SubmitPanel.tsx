@@ -84,19 +84,7 @@ export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, 
 
   return (
     <div className={styles.panel} data-testid="submit-panel">
-      <Body1 className={styles.intro}>{t('submitIntro')}</Body1>
-      <ConnectionForm
-        settings={connection}
-        onSaved={(c) => setHasUrl(c.url !== '')}
-        unitId={unitId}
-        {...(options.fetch ? { fetch: options.fetch } : {})}
-      />
-      {!hasUrl && (
-        <MessageBar intent="info">
-          <MessageBarBody>{t('connectionNone')}</MessageBarBody>
-        </MessageBar>
-      )}
-
+      {/* What stops sending and the Gửi button first: at a task pane's width they stay on screen (issue 12, item 8). */}
       <MessageBar intent={!s.review ? 'info' : ready ? 'success' : s.review.errors.length ? 'error' : 'warning'} data-testid="submit-readiness" data-can-submit={ready}>
         <MessageBarBody>
           {readiness}{' '}
@@ -107,22 +95,6 @@ export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, 
           )}
         </MessageBarBody>
       </MessageBar>
-
-      {s.review && s.review.errors.length === 0 && open.length + s.review.warnings.filter((f) => s.acknowledged.has(f.key) && !f.justification?.trim()).length > 0 && (
-        <ul className={styles.list} data-testid="submit-warnings">
-          {s.review.warnings
-            .filter((f) => !f.justification?.trim())
-            .map((f) => (
-              <li key={f.key} data-testid="submit-warning" data-flag-key={f.key}>
-                <Body1>
-                  {shortAddress(f.cell) ? `(${shortAddress(f.cell)}) ` : ''}
-                  {labels.message(f)}
-                </Body1>
-                <Checkbox checked={s.acknowledged.has(f.key)} onChange={(_, d) => s.acknowledge(f.key, d.checked === true)} label={t('submitAcknowledge')} />
-              </li>
-            ))}
-        </ul>
-      )}
 
       <div className={styles.actions}>
         <Button appearance="primary" size="large" disabled={!ready || s.busy !== null} onClick={() => s.submit()} data-testid="submit-button">
@@ -248,6 +220,35 @@ export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, 
           {t('submitFinalMark', { time: vietnamTime(s.state.final.at) })}
         </Caption1>
       )}
+      {s.review && s.review.errors.length === 0 && open.length + s.review.warnings.filter((f) => s.acknowledged.has(f.key) && !f.justification?.trim()).length > 0 && (
+        <ul className={styles.list} data-testid="submit-warnings">
+          {s.review.warnings
+            .filter((f) => !f.justification?.trim())
+            .map((f) => (
+              <li key={f.key} data-testid="submit-warning" data-flag-key={f.key}>
+                <Body1>
+                  {shortAddress(f.cell) ? `(${shortAddress(f.cell)}) ` : ''}
+                  {labels.message(f)}
+                </Body1>
+                <Checkbox checked={s.acknowledged.has(f.key)} onChange={(_, d) => s.acknowledge(f.key, d.checked === true)} label={t('submitAcknowledge')} />
+              </li>
+            ))}
+        </ul>
+      )}
+
+      <Body1 className={styles.intro}>{t('submitIntro')}</Body1>
+      <ConnectionForm
+        settings={connection}
+        onSaved={(c) => setHasUrl(c.url !== '')}
+        unitId={unitId}
+        {...(options.fetch ? { fetch: options.fetch } : {})}
+      />
+      {!hasUrl && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t('connectionNone')}</MessageBarBody>
+        </MessageBar>
+      )}
+
     </div>
   );
 }

@@ -87,8 +87,28 @@ describe('the panel’s first render', () => {
     expect(text(render(<SubmitPanel submitter={idle} connection={connection} />))).toMatch(/ Gửi /);
     const en = text(render(<SubmitPanel submitter={idle} connection={connection} />, 'en'));
     expect(en).toContain('Submit');
-    expect(en).toContain('Kept on this computer');
+    expect(en).toContain('the access token is saved on this computer');
     expect(en).not.toContain('secret ');
+  });
+});
+
+describe('the Gửi tab’s order (the action first, a saved connection folded)', () => {
+  it('with a saved connection: the state and the Gửi button come before it, and it is one line', () => {
+    const connection = inMemoryConnection({ url: 'https://chitieu.example.gov.vn', token: 'secret' });
+    const html = render(<SubmitPanel submitter={idle} connection={connection} />);
+    const at = (testId: string) => html.indexOf(`data-testid="${testId}"`);
+    expect(at('submit-readiness')).toBeGreaterThanOrEqual(0);
+    expect(at('submit-button')).toBeLessThan(at('connection-form'));
+    expect(at('submit-readiness')).toBeLessThan(at('connection-form'));
+    expect(at('connection-url')).toBe(-1);
+    expect(at('connection-token')).toBe(-1);
+    expect(text(html)).toContain('Gửi tới https://chitieu.example.gov.vn');
+    expect(at('connection-edit')).toBeGreaterThan(0);
+  });
+
+  it('without one: the form is open, still after the button', () => {
+    const html = render(<SubmitPanel submitter={idle} connection={inMemoryConnection()} />);
+    expect(html.indexOf('data-testid="connection-url"')).toBeGreaterThan(html.indexOf('data-testid="submit-button"'));
   });
 });
 
