@@ -177,6 +177,8 @@ export const Catalogue = z
     title: LocalizedText,
     legalBasis: LocalizedText,
     receivingUnit: LocalizedText,
+    /** Where returns sent by e-mail go (the receiving unit's address), shown with an e-mail export. */
+    receivingAddress: LocalizedText.optional(),
     /** Years for which targets exist; a return can be laid out for these only. */
     years: z.array(z.number().int().min(2000).max(2100)).min(1),
     /** The Strategy's horizon (the "Mục tiêu 2025" column). */

@@ -5,6 +5,7 @@
  * (ExcelJS) render this one plan, so the sheet and its named cells are the same wherever it was
  * made. Pure: no clock, no host.
  */
+import type { Catalogue } from '../catalogue/schema';
 import { RECEIPT_NAMES } from '../domain/cellContract';
 import type { Receipt } from '../domain/payload/api';
 import { returnIdOf } from '../domain/payload/api';
@@ -28,8 +29,12 @@ export type ReceiptSheetInfo =
   | { status: 'accepted'; receipt: Receipt; unitName?: string | null }
   /** Stored in the workbook, waiting to be sent (or sent without an answer yet). */
   | ({ status: 'pending'; since: string; attempts: number; lastError: string | null } & ReceiptSubject)
-  /** No endpoint: the return was exported as files to send by e-mail; the workbook is marked final. */
-  | ({ status: 'exported'; at: string; files: string[] } & ReceiptSubject)
+  /**
+   * No endpoint: the return was exported as files to send by e-mail; the workbook is marked final.
+   * `sendTo`: the receiving unit and its address, from the catalogue. `lastReceipt`: the server's
+   * receipt of an earlier submission, which stays on the sheet (its number and version).
+   */
+  | ({ status: 'exported'; at: string; files: string[]; sendTo?: string | null; lastReceipt?: Receipt | null } & ReceiptSubject)
   /** The server refused it (its checks found errors): nothing was stored there. */
   | ({ status: 'refused'; at: string; message: string } & ReceiptSubject);
 
@@ -56,6 +61,7 @@ const TEXT = {
   lastError: { vi: 'Lỗi lần thử gần nhất', en: 'Last attempt failed with' },
   exportedAt: { vi: 'Thời điểm xuất file (giờ Việt Nam)', en: 'Exported at (Vietnam time)' },
   files: { vi: 'Các file đã xuất', en: 'Files exported' },
+  sendTo: { vi: 'Gửi các file này qua e-mail cho', en: 'E-mail these files to' },
   refusedAt: { vi: 'Thời điểm bị từ chối (giờ Việt Nam)', en: 'Refused at (Vietnam time)' },
   reason: { vi: 'Lý do', en: 'Reason' },
 } as const satisfies Record<string, Record<Lang, string>>;
@@ -79,7 +85,24 @@ const STYLES: Record<string, CellStyle> = {
   ...Object.fromEntries(Object.entries(STATUS_FILL).map(([status, fill]) => [`status_${status}`, { bold: true, fontSize: 11, vAlign: 'center', wrap: true, border: true, fill }])),
 };
 
+const LABEL_WIDTH = 50;
+const VALUE_WIDTH = 60;
+const LINE_HEIGHT = 15;
+
+/** Wrapped lines a text needs in a column of `width` characters (a tenth more for wide letters). */
+function linesFor(value: string | number | null, width: number): number {
+  if (value === null || value === '') return 1;
+  return String(value)
+    .split('\n')
+    .reduce((n, part) => n + Math.max(1, Math.ceil((part.length * 1.1) / width)), 0);
+}
+
 const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+
+/** To whom a return exported for e-mail goes: the catalogue's receiving unit, and its address when it gives one. */
+export function receivingText(catalogue: Pick<Catalogue, 'receivingUnit' | 'receivingAddress'>, lang: Lang): string {
+  return catalogue.receivingAddress ? `${catalogue.receivingUnit[lang]} (${catalogue.receivingAddress[lang]})` : catalogue.receivingUnit[lang];
+}
 
 /** "2025-04-02T09:05:00Z" → "02/04/2025 16:05": the instant in Vietnam time (UTC+7, no daylight saving). */
 export function vietnamTime(iso: string): string {
@@ -106,7 +129,8 @@ function subjectOf(info: ReceiptSheetInfo): ReceiptSubject {
 export function receiptPlan(info: ReceiptSheetInfo, lang: Lang): SheetPlan {
   const L = (key: keyof typeof TEXT, vars: Record<string, string | number> = {}) => fill(TEXT[key][lang], vars);
   const subject = subjectOf(info);
-  const receipt = info.status === 'accepted' ? info.receipt : null;
+  // An export after a server receipt keeps that receipt's number and version on the sheet.
+  const receipt = info.status === 'accepted' ? info.receipt : info.status === 'exported' ? (info.lastReceipt ?? null) : null;
   const cells: PlanCell[] = [];
   const names: PlanName[] = [];
   const rowHeights: { row: number; height: number }[] = [];
@@ -117,6 +141,9 @@ export function receiptPlan(info: ReceiptSheetInfo, lang: Lang): SheetPlan {
   const row = (labelKey: keyof typeof TEXT, value: string | number | null, name?: string, style = 'value') => {
     cells.push({ address: `A${r}`, value: L(labelKey), style: 'label' });
     cells.push({ address: `B${r}`, value: value === '' ? null : value, style });
+    // Excel does not grow a row for wrapped text written by code: a long value gets its height here.
+    const lines = Math.max(linesFor(L(labelKey), LABEL_WIDTH), linesFor(value, VALUE_WIDTH));
+    if (lines > 1) rowHeights.push({ row: r, height: Math.min(409, lines * LINE_HEIGHT + 3) });
     if (name) names.push({ name, address: `B${r}` });
     r++;
   };
@@ -139,6 +166,7 @@ export function receiptPlan(info: ReceiptSheetInfo, lang: Lang): SheetPlan {
     case 'exported':
       row('exportedAt', vietnamTime(info.at));
       row('files', info.files.join(', '));
+      if (info.sendTo) row('sendTo', info.sendTo);
       break;
     case 'refused':
       row('refusedAt', vietnamTime(info.at));
@@ -153,8 +181,8 @@ export function receiptPlan(info: ReceiptSheetInfo, lang: Lang): SheetPlan {
     sheetName: RECEIPT_SHEET_NAMES[lang],
     styles: STYLES,
     columns: [
-      { letter: 'A', width: 50 },
-      { letter: 'B', width: 60 },
+      { letter: 'A', width: LABEL_WIDTH },
+      { letter: 'B', width: VALUE_WIDTH },
     ],
     rowHeights,
     cells,

@@ -15,6 +15,11 @@ export function CatalogueProvider({ catalogue, children }: { catalogue: Catalogu
   return <CatalogueContext.Provider value={catalogue}>{children}</CatalogueContext.Provider>;
 }
 
+/** The catalogue the pane works with. */
+export function useCatalogue(): Catalogue {
+  return useContext(CatalogueContext) ?? loadCatalogue();
+}
+
 interface FlagLike {
   rule: string;
   indicator?: string | null;
@@ -33,7 +38,7 @@ export interface RowLabels {
 }
 
 export function useRowLabels(): RowLabels {
-  const catalogue = useContext(CatalogueContext) ?? loadCatalogue();
+  const catalogue = useCatalogue();
   const { lang } = useLanguage();
   return useMemo(() => {
     // The server's stored flags carry a cell name but no indicator: the row comes from the cell.

@@ -68,8 +68,8 @@ export const SUBMIT_STRINGS = {
   submitReplacePending: { vi: 'Thay bằng bản mới', en: 'Replace it with the new one' },
   submitExportedTitle: { vi: 'Đã xuất file để gửi e-mail', en: 'Exported for e-mail' },
   submitExportedBody: {
-    vi: 'Đã tải về {json} và {csv}. Sổ tính được đánh dấu là bản chốt; gửi hai file này qua e-mail.',
-    en: 'Downloaded {json} and {csv}. The workbook is marked final; send both files by e-mail.',
+    vi: 'Đã tải về {json} và {csv}. Sổ tính được đánh dấu là bản chốt; gửi hai file này qua e-mail cho {to}.',
+    en: 'Downloaded {json} and {csv}. The workbook is marked final; e-mail both files to {to}.',
   },
   submitFinalMark: { vi: 'Sổ tính đã được đánh dấu bản chốt lúc {time}.', en: 'The workbook was marked final at {time}.' },
   submitLastReceipt: { vi: 'Biên nhận gần nhất: {number} (phiên bản {version}), {time}.', en: 'Last receipt: {number} (version {version}), {time}.' },

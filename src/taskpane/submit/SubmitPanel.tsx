@@ -13,13 +13,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { vietnamTime } from '../../layout/receiptPlan';
+import { receivingText, vietnamTime } from '../../layout/receiptPlan';
 import type { ReturnSubmitter } from '../../workbook/port';
 import { shortAddress } from '../check/checkView';
 import { describeSendProblem } from '../../workbook/excel/submit/sendProblem';
 import { errorMessage } from '../errorMessage';
 import { useLanguage } from '../i18n/LanguageContext';
-import { useRowLabels } from '../rowLabels';
+import { useCatalogue, useRowLabels } from '../rowLabels';
 import { ConnectionForm } from './ConnectionForm';
 import type { Acknowledgements } from '../acknowledgements';
 import type { ConnectionSettings } from './connection';
@@ -55,6 +55,7 @@ export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, 
   const { lang, t } = useLanguage();
   const styles = useStyles();
   const labels = useRowLabels();
+  const catalogue = useCatalogue();
   const s = useSubmit(submitter, connection, { ...options, lang, ...(acknowledgements ? { acknowledgements } : {}) });
   const [hasUrl, setHasUrl] = useState(() => connection.load().url !== '');
   const { reread } = s;
@@ -182,7 +183,7 @@ export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, 
         <MessageBar intent="success" layout="multiline" data-testid="submit-exported">
           <MessageBarBody>
             <MessageBarTitle>{t('submitExportedTitle')}</MessageBarTitle>
-            {t('submitExportedBody', { json: s.notice.names.json, csv: s.notice.names.csv })}
+            {t('submitExportedBody', { json: s.notice.names.json, csv: s.notice.names.csv, to: receivingText(catalogue, lang) })}
           </MessageBarBody>
         </MessageBar>
       )}

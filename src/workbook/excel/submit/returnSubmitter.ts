@@ -28,7 +28,7 @@ import type { SubmissionPayload } from '../../../domain/payload/schema';
 import { problemsMessage } from '../../../domain/readContract';
 import type { ReturnData } from '../../../domain/returnData';
 import { validateReturn } from '../../../domain/validate/validateReturn';
-import { receiptPlan, type ReceiptSheetInfo } from '../../../layout/receiptPlan';
+import { receiptPlan, receivingText, type ReceiptSheetInfo } from '../../../layout/receiptPlan';
 import { submitPayload, type EndpointConfig } from '../../../submit/client';
 import {
   UserFacingError,
@@ -340,7 +340,18 @@ async function exportForEmail(host: ExcelHost, ctx: Ctx, options: { quarter?: nu
     book.settings.add(FINAL_SETTING, { at, submissionId: payload.submissionId });
     book.settings.add(ACKNOWLEDGED_SETTING, [...new Set(options.acknowledged)]);
     const { submissionId, unitId, year, quarter } = payload;
-    const info: ReceiptSheetInfo = { status: 'exported', submissionId, unitId, unitName: unitNameOf(ctx.units, unitId, lang), year, quarter, at, files: [names.json, names.csv] };
+    const info: ReceiptSheetInfo = {
+      status: 'exported',
+      submissionId,
+      unitId,
+      unitName: unitNameOf(ctx.units, unitId, lang),
+      year,
+      quarter,
+      at,
+      files: [names.json, names.csv],
+      sendTo: receivingText(ctx.catalogue, lang),
+      lastReceipt: stored.lastReceipt,
+    };
     queueWriteReceiptSheet(context, receipt(), receiptPlan(info, lang), true);
     await context.sync();
     return { status: 'exported', json, csv, names, submissionId: payload.submissionId };
