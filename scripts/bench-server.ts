@@ -105,8 +105,10 @@ async function load(url: string, clients: Client[], seconds: number): Promise<{ 
 }
 
 async function measure(label: string, db: string, workers: number): Promise<void> {
-  // No rate limit: the benchmark sends far more than a unit ever would; the limit is tested elsewhere.
-  const server = await startServerProcess({ db, args: ['--rate-limit', '0', '--workers', String(workers)] });
+  // No rate limit and no daily quota: the benchmark sends far more than a unit ever would (both are
+  // tested elsewhere). The unit storage quota stays on, set out of reach, so its counting is measured.
+  const args = ['--rate-limit', '0', '--versions-per-day', '0', '--unit-storage-mib', '1000000', '--workers', String(workers)];
+  const server = await startServerProcess({ db, args });
   try {
     const clients = await clientsFor(db);
     await load(server.url, clients, WARMUP_SECONDS);

@@ -89,7 +89,15 @@ const TEXTS = {
   dataDirOption: { vi: 'thư mục chứa tệp SQLite mặc định (mặc định ./data)', en: 'folder of the default SQLite file (default ./data)' },
   serveCorsOption: { vi: 'nguồn (origin) được gọi API từ trình duyệt, có thể ghi nhiều lần (mặc định: máy chủ phát triển https://localhost:3000 và http://localhost:3000)', en: 'origin allowed to call the API from a browser, may be repeated (default: the dev server, https://localhost:3000 and http://localhost:3000)' },
   serveRateLimitOption: { vi: 'số yêu cầu tối đa mỗi phút cho mỗi token (hoặc địa chỉ), mặc định 300; 0 = không giới hạn', en: 'most requests per minute per token (or address), default 300; 0 = no limit' },
-  serveBodyLimitOption: { vi: 'kích thước tối đa của một yêu cầu, byte (mặc định 1048576)', en: 'largest request body in bytes (default 1048576)' },
+  serveBodyLimitOption: { vi: 'kích thước tối đa của một yêu cầu, byte (mặc định 2097152)', en: 'largest request body in bytes (default 2097152)' },
+  serveVersionsPerDayOption: {
+    vi: 'số phiên bản tối đa của một báo cáo nhận trong 24 giờ (mặc định 20; 0 = không giới hạn)',
+    en: 'most versions of one return accepted in 24 hours (default 20; 0 = no limit)',
+  },
+  serveUnitStorageOption: {
+    vi: 'dung lượng tối đa các bản nộp của một đơn vị, MiB (mặc định 64; 0 = không giới hạn)',
+    en: 'most storage for one unit\'s submissions, in MiB (default 64; 0 = no limit)',
+  },
   serveLogLevelOption: { vi: 'mức ghi nhật ký: fatal, error, warn (mặc định), info, debug, trace, silent', en: 'log level: fatal, error, warn (default), info, debug, trace, silent' },
   serveWorkersOption: { vi: 'số tiến trình phục vụ chung một cổng (mặc định 1; bằng số lõi CPU để dùng hết máy)', en: 'processes serving one port (default 1; the number of CPU cores to use the whole machine)' },
   serveTrustProxyOption: { vi: 'tin tiêu đề X-Forwarded-For của proxy phía trước (để giới hạn theo địa chỉ thật)', en: 'trust the reverse proxy\'s X-Forwarded-For (to limit by the real address)' },

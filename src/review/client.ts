@@ -15,6 +15,7 @@ import {
   type ReviewRequest,
 } from '../domain/payload/api';
 import { exchange, type EndpointConfig } from '../submit/client';
+import { everyPage, type Paged } from './pages';
 
 export type ApiOutcome<T> = { ok: true; data: T } | { ok: false; httpStatus: number | null; error: ApiError };
 
@@ -49,21 +50,44 @@ async function call<S extends z.ZodType>(
 
 const enc = encodeURIComponent;
 
+/** A list the server answers in pages, read whole: the items of every page, the rest from the last. */
+async function callAll<S extends z.ZodType<Paged>>(
+  config: EndpointConfig,
+  path: string,
+  schema: S,
+  options: ReviewClientOptions,
+  merge: (pages: z.infer<S>[]) => z.infer<S>,
+): Promise<ApiOutcome<z.infer<S>>> {
+  const read = await everyPage(
+    path,
+    (p) => call(config, p, schema, options),
+    () => failure(200, 'Máy chủ trả lại mãi cùng một trang.', 'The server keeps answering the same page.'),
+  );
+  return read.ok ? { ok: true, data: merge(read.data) } : read;
+}
+
+/** The last page with the items of every page under `key`. */
+const concatenated =
+  <K extends string>(key: K) =>
+  <P extends Record<K, unknown[]> & Paged>(pages: P[]): P => ({ ...pages[pages.length - 1]!, [key]: pages.flatMap((p) => p[key]), nextCursor: null });
+
 export function listReturns(config: EndpointConfig, filter: { year?: number; quarter?: number; unit?: string }, options: ReviewClientOptions = {}) {
   const query = new URLSearchParams();
   if (filter.year !== undefined) query.set('year', String(filter.year));
   if (filter.quarter !== undefined) query.set('quarter', String(filter.quarter));
   if (filter.unit !== undefined) query.set('unit', filter.unit);
   const qs = query.toString();
-  return call(config, `/returns${qs ? `?${qs}` : ''}`, ReturnList, options);
+  return callAll(config, `/returns${qs ? `?${qs}` : ''}`, ReturnList, options, concatenated('returns'));
 }
 
+/** Every version of a return (the server answers in pages; each is followed). */
 export function getVersions(config: EndpointConfig, returnId: string, options: ReviewClientOptions = {}) {
-  return call(config, `/returns/${enc(returnId)}/versions`, VersionList, options);
+  return callAll(config, `/returns/${enc(returnId)}/versions`, VersionList, options, concatenated('versions'));
 }
 
+/** Every review entry of a return and its state (from the last page, read last). */
 export function getReviews(config: EndpointConfig, returnId: string, options: ReviewClientOptions = {}) {
-  return call(config, `/returns/${enc(returnId)}/reviews`, ReviewList, options);
+  return callAll(config, `/returns/${enc(returnId)}/reviews`, ReviewList, options, concatenated('reviews'));
 }
 
 export function getReviewState(config: EndpointConfig, returnId: string, options: ReviewClientOptions = {}) {

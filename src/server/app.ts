@@ -20,9 +20,20 @@ import { openApiRoute } from './routes/openapi';
 import { returnsRoutes } from './routes/returns';
 import { reviewsRoutes } from './routes/reviews';
 import { submitRoute } from './routes/submit';
-import type { ReturnStore } from './store/port';
+import type { Quotas, ReturnStore } from './store/port';
 
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/**
+ * 2 MiB: three times the largest return a person can type into the template (every text cell at
+ * its input limit in three-byte Vietnamese letters, a justification for every warning: 666 KB of
+ * JSON; tests/unit/server/limits.test.ts measures it). A typical return is 20–40 KB.
+ */
+export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
+/**
+ * A unit corrects a return a few times a quarter: 20 versions of one return in 24 hours, and
+ * 64 MiB in all (a hundred of the largest returns, two thousand typical ones), stop a leaked
+ * token from growing the immutable store without end. 0 turns a quota off.
+ */
+export const DEFAULT_QUOTAS: Quotas = { versionsPerReturnPerDay: 20, bytesPerUnit: 64 * 1024 * 1024 };
 /** Requests per token (or address) per minute; a unit submits a few times a quarter. */
 export const DEFAULT_RATE_LIMIT = { max: 300, timeWindowMs: 60_000 };
 /** The add-in's dev server (npm start). */
@@ -35,7 +46,7 @@ export interface AppOptions {
   store: ReturnStore;
   /** Origins allowed to call the API from a browser (the add-in's); default the dev server's. */
   corsOrigins?: readonly string[];
-  /** Largest request body in bytes (default 1 MiB). */
+  /** Largest request body in bytes (default 2 MiB). */
   bodyLimit?: number;
   /** Requests per key per window; max 0 turns the limit off. */
   rateLimit?: { max: number; timeWindowMs: number };
@@ -43,6 +54,8 @@ export interface AppOptions {
   logger?: false | { level?: LogLevel; stream?: NodeJS.WritableStream };
   /** Behind a reverse proxy: trust X-Forwarded-For for the client's address (rate limit by address). */
   trustProxy?: boolean | string | string[];
+  /** Per-unit quotas (default DEFAULT_QUOTAS; 0 turns one off). */
+  quotas?: Quotas;
   /** Worker threads judging submissions (default: one fewer than the cores, at least 1); 0 judges in-process. */
   checkThreads?: number;
 }
@@ -90,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
       if (error.statusCode === 401) void reply.header('www-authenticate', 'Bearer');
+      for (const [name, value] of Object.entries(error.headers)) void reply.header(name, value);
       if (error.statusCode >= 500) request.log.error({ code: error.body.error }, 'request failed');
       return reply.code(error.statusCode).send(error.body);
     }
@@ -131,7 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const checks = createCheckPool(options.checkThreads ?? defaultCheckThreads(), catalogue, units);
   app.addHook('onClose', () => checks.close());
-  submitRoute(app, { store, checks });
+  submitRoute(app, { store, checks, quotas: options.quotas ?? DEFAULT_QUOTAS });
   returnsRoutes(app, { store });
   reviewsRoutes(app, { store });
   healthRoute(app, { store });

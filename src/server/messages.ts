@@ -86,6 +86,14 @@ const TEXTS = {
     vi: 'Yêu cầu không hợp lệ.',
     en: 'The request is not valid.',
   },
+  'version-quota': {
+    vi: 'Báo cáo này đã nhận {limit} phiên bản trong 24 giờ qua, mức tối đa. Gửi lại sau khoảng {hours} giờ (xem tiêu đề Retry-After, tính bằng giây).',
+    en: 'This return received {limit} versions in the last 24 hours, the most allowed. Send again in about {hours} hours (see the Retry-After header, in seconds).',
+  },
+  'storage-quota': {
+    vi: 'Đơn vị đã dùng hết dung lượng lưu trữ được cấp trên máy chủ ({mib} MiB). Liên hệ cơ quan tổng hợp.',
+    en: 'The unit has used all the storage it is allowed on the server ({mib} MiB). Contact the aggregating department.',
+  },
   'store-unavailable': {
     vi: 'Cơ sở dữ liệu của máy chủ tạm thời không truy cập được. Thử lại sau.',
     en: 'The server\'s database cannot be reached for now. Try again later.',
@@ -114,6 +122,8 @@ export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     readonly body: ApiError,
+    /** Headers to send with the answer (Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(body.error);
     this.name = 'HttpError';

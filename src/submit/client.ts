@@ -27,6 +27,8 @@ export interface ClientOptions {
 
 /** Statuses after which the same request may succeed later. */
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
+/** Refusals for a quota (429 version-quota, 507 storage-quota): not worth sending again soon. */
+const QUOTA_ERRORS = new Set(['version-quota', 'storage-quota']);
 
 export function endpointUrl(base: string, path: string): string {
   return base.replace(/\/+$/, '') + API_PREFIX + path;
@@ -97,8 +99,10 @@ export async function submitPayload(config: EndpointConfig, payload: SubmissionP
     // A 2xx we cannot read may still mean it was stored: the same submission id sent again is safe.
     return { status: 'unreachable', httpStatus: status, reason: 'unreadable receipt' };
   }
-  if (RETRYABLE.has(status)) return { status: 'unreachable', httpStatus: status, reason: `HTTP ${status}` };
   const error = ApiError.safeParse(body);
+  // A return's versions for the day are used up: waiting hours is not a retry, the person is told.
+  const quota = error.success && QUOTA_ERRORS.has(error.data.error);
+  if (RETRYABLE.has(status) && !quota) return { status: 'unreachable', httpStatus: status, reason: `HTTP ${status}` };
   return { status: 'refused', httpStatus: status, error: error.success ? error.data : unknownError(status, text) };
 }
 

@@ -12,6 +12,7 @@ import { API_PREFIX, ApiError, ReturnList, VersionList } from '../domain/payload
 import { SubmissionPayload } from '../domain/payload/schema';
 import { skippedInput } from '../domain/summary/skipped';
 import type { ReturnInput, SkippedInput } from '../domain/summary/types';
+import { everyPage, type Paged } from '../review/pages';
 import { exchange, type EndpointConfig } from '../submit/client';
 import { inCanonicalOrder } from '../domain/summary/order';
 
@@ -40,17 +41,31 @@ async function getJson(config: EndpointConfig, path: string, doFetch: typeof fet
   return answer.body;
 }
 
+/** Every page of a list (the endpoint answers in pages), each parsed; throws EndpointReadError. */
+async function getPages<P extends Paged>(config: EndpointConfig, path: string, parse: (body: unknown) => P | null, doFetch: typeof fetch): Promise<P[]> {
+  const read = await everyPage(
+    path,
+    async (p) => {
+      const page = parse(await getJson(config, p, doFetch));
+      if (!page) throw new EndpointReadError(`GET ${API_PREFIX}${path}: the answer is not the expected list`, 200);
+      return { ok: true as const, data: page };
+    },
+    () => {
+      throw new EndpointReadError(`GET ${API_PREFIX}${path}: the server keeps answering the same page`, 200);
+    },
+  );
+  return read.data;
+}
+
 /** Inputs and the versions that could not be used; throws EndpointReadError when the endpoint cannot be read. */
 export async function readEndpointInputs(config: EndpointConfig, year: number, quarter: number, doFetch: typeof fetch = fetch): Promise<EndpointInputs> {
-  const listed = ReturnList.safeParse(await getJson(config, `/returns?year=${encodeURIComponent(year)}`, doFetch));
-  if (!listed.success) throw new EndpointReadError(`GET ${API_PREFIX}/returns: the answer is not a return list`, 200);
-  const returns = listed.data.returns.filter((r) => r.year === year && r.quarter <= quarter).sort((a, b) => a.returnId.localeCompare(b.returnId));
+  const listed = await getPages(config, `/returns?year=${encodeURIComponent(year)}`, (b) => ReturnList.safeParse(b).data ?? null, doFetch);
+  const returns = listed.flatMap((page) => page.returns).filter((r) => r.year === year && r.quarter <= quarter).sort((a, b) => a.returnId.localeCompare(b.returnId));
   const inputs: ReturnInput[] = [];
   const skipped: SkippedInput[] = [];
   for (const r of returns) {
-    const versions = VersionList.safeParse(await getJson(config, `/returns/${encodeURIComponent(r.returnId)}/versions`, doFetch));
-    if (!versions.success) throw new EndpointReadError(`GET ${API_PREFIX}/returns/${r.returnId}/versions: the answer is not a version list`, 200);
-    for (const v of [...versions.data.versions].sort((a, b) => a.version - b.version)) {
+    const pages = await getPages(config, `/returns/${encodeURIComponent(r.returnId)}/versions`, (b) => VersionList.safeParse(b).data ?? null, doFetch);
+    for (const v of pages.flatMap((page) => page.versions).sort((a, b) => a.version - b.version)) {
       const payload = SubmissionPayload.safeParse(v.payload);
       if (!payload.success) {
         const reason = { vi: 'Dữ liệu của phiên bản này không còn đúng khuôn dạng.', en: 'This version’s payload no longer matches the payload schema.' };

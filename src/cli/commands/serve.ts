@@ -43,6 +43,18 @@ export function dbOf(options: { db?: string }): string | undefined {
   return db === undefined || db.trim() === '' ? undefined : db;
 }
 
+/** --versions-per-day and --unit-storage-mib over the defaults; undefined when neither is given. */
+function quotasOf(options: ServeCliOptions): { versionsPerReturnPerDay: number; bytesPerUnit: number } | undefined {
+  if (options.versionsPerDay === undefined && options.unitStorageMib === undefined) return undefined;
+  const { DEFAULT_QUOTAS } = require('../../server/app') as typeof import('../../server/app');
+  return {
+    versionsPerReturnPerDay:
+      options.versionsPerDay === undefined ? DEFAULT_QUOTAS.versionsPerReturnPerDay : parseWhole('--versions-per-day', options.versionsPerDay, 0, 1_000_000_000),
+    bytesPerUnit:
+      options.unitStorageMib === undefined ? DEFAULT_QUOTAS.bytesPerUnit : parseWhole('--unit-storage-mib', options.unitStorageMib, 0, 1_000_000_000) * 1024 * 1024,
+  };
+}
+
 interface ServeCliOptions {
   port?: string;
   host?: string;
@@ -51,6 +63,8 @@ interface ServeCliOptions {
   corsOrigin?: string[];
   rateLimit?: string;
   bodyLimit?: string;
+  versionsPerDay?: string;
+  unitStorageMib?: string;
   logLevel?: string;
   trustProxy?: boolean;
   workers?: string;
@@ -68,6 +82,8 @@ export const serveCommand: CliCommand = {
       .option('--cors-origin <origin...>', cliText('serveCorsOption', helpLang))
       .option('--rate-limit <n>', cliText('serveRateLimitOption', helpLang))
       .option('--body-limit <bytes>', cliText('serveBodyLimitOption', helpLang))
+      .option('--versions-per-day <n>', cliText('serveVersionsPerDayOption', helpLang))
+      .option('--unit-storage-mib <n>', cliText('serveUnitStorageOption', helpLang))
       .option('--log-level <level>', cliText('serveLogLevelOption', helpLang))
       .option('--trust-proxy', cliText('serveTrustProxyOption', helpLang))
       .option('--workers <n>', cliText('serveWorkersOption', helpLang));
@@ -79,6 +95,7 @@ export const serveCommand: CliCommand = {
       const rateLimit = options.rateLimit === undefined ? undefined : parseWhole('--rate-limit', options.rateLimit, 0, 1_000_000_000);
       const bodyLimit = options.bodyLimit === undefined ? undefined : parseWhole('--body-limit', options.bodyLimit, 1024, 1024 * 1024 * 1024);
       const logLevel = parseChoice('--log-level', options.logLevel ?? 'warn', LOG_LEVELS);
+      const quotas = quotasOf(options);
       const corsOrigins = options.corsOrigin?.map(parseOrigin);
       const db = dbOf(options);
       const path = require('node:path') as typeof import('node:path');
@@ -112,6 +129,7 @@ export const serveCommand: CliCommand = {
               ...(corsOrigins ? { corsOrigins } : {}),
               ...(rateLimit !== undefined ? { rateLimit: { max: rateLimit, timeWindowMs: 60_000 } } : {}),
               ...(bodyLimit !== undefined ? { bodyLimit } : {}),
+              ...(quotas ? { quotas } : {}),
               logLevel,
               ...(options.trustProxy ? { trustProxy: true } : {}),
               print: () => undefined,
@@ -129,6 +147,7 @@ export const serveCommand: CliCommand = {
           ...(corsOrigins ? { corsOrigins } : {}),
           ...(rateLimit !== undefined ? { rateLimit: { max: rateLimit, timeWindowMs: 60_000 } } : {}),
           ...(bodyLimit !== undefined ? { bodyLimit } : {}),
+          ...(quotas ? { quotas } : {}),
           logLevel,
           ...(options.trustProxy ? { trustProxy: true } : {}),
           print: (line) => io.out(line + '\n'),

@@ -83,7 +83,27 @@ export const ReturnListItem = z
   .strict();
 export type ReturnListItem = z.infer<typeof ReturnListItem>;
 
-export const ReturnList = z.object({ returns: z.array(ReturnListItem) }).strict();
+/**
+ * Lists come in pages: a page ends with `nextCursor`, passed back as `?cursor=` for the next page;
+ * null (or absent, from an older server) on the last page. Clients follow every page.
+ */
+export const PAGE_SIZES = {
+  returns: { default: 200, max: 1000 },
+  versions: { default: 20, max: 100 },
+  reviews: { default: 200, max: 1000 },
+} as const;
+/** A page of versions also stops once its payloads and flags reach this many bytes (at least one version). */
+export const VERSION_PAGE_BYTES = 2 * 1024 * 1024;
+
+const NextCursor = z.string().max(400).nullable().optional();
+
+const pageLimit = (max: number) => z.coerce.number().int().min(1).max(max).optional();
+
+/** ?cursor=&limit= of a return's versions or reviews: the cursor is the last number of the page before. */
+export const versionPageQuery = z.object({ cursor: z.string().regex(/^\d{1,9}$/).optional(), limit: pageLimit(PAGE_SIZES.versions.max) }).strict();
+export const reviewPageQuery = z.object({ cursor: z.string().regex(/^\d{1,15}$/).optional(), limit: pageLimit(PAGE_SIZES.reviews.max) }).strict();
+
+export const ReturnList = z.object({ returns: z.array(ReturnListItem), nextCursor: NextCursor }).strict();
 export type ReturnList = z.infer<typeof ReturnList>;
 
 /** One flag of the server's own check of a version, as stored with it (the validator's Flag). */
@@ -117,7 +137,7 @@ export const VersionItem = z
   .strict();
 export type VersionItem = z.infer<typeof VersionItem>;
 
-export const VersionList = z.object({ returnId: z.string(), versions: z.array(VersionItem) }).strict();
+export const VersionList = z.object({ returnId: z.string(), versions: z.array(VersionItem), nextCursor: NextCursor }).strict();
 export type VersionList = z.infer<typeof VersionList>;
 
 export const ReturnQuery = z
@@ -125,6 +145,9 @@ export const ReturnQuery = z
     year: z.coerce.number().int().min(2000).max(2100).optional(),
     quarter: z.coerce.number().int().min(1).max(4).optional(),
     unit: z.string().max(200).optional(),
+    /** The last return id of the page before ("<unit>.<year>.q<quarter>"). */
+    cursor: z.string().max(250).regex(/^[^.]+\.\d{4}\.q[1-4]$/, 'must be a return id from nextCursor').optional(),
+    limit: pageLimit(PAGE_SIZES.returns.max),
   })
   .strict();
 export type ReturnQuery = z.infer<typeof ReturnQuery>;
@@ -203,5 +226,5 @@ export const ReviewState = z
   .strict();
 export type ReviewState = z.infer<typeof ReviewState>;
 
-export const ReviewList = z.object({ returnId: z.string(), reviews: z.array(ReviewEntry), state: ReviewState }).strict();
+export const ReviewList = z.object({ returnId: z.string(), reviews: z.array(ReviewEntry), state: ReviewState, nextCursor: NextCursor }).strict();
 export type ReviewList = z.infer<typeof ReviewList>;

@@ -5,7 +5,19 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/v4';
-import { API_PREFIX, ApiError, Receipt, ReturnList, ReviewEntry, ReviewList, ReviewRequest, ReviewState, VersionList } from '../../domain/payload/api';
+import {
+  API_PREFIX,
+  ApiError,
+  PAGE_SIZES,
+  Receipt,
+  ReturnList,
+  ReviewEntry,
+  ReviewList,
+  ReviewRequest,
+  ReviewState,
+  VERSION_PAGE_BYTES,
+  VersionList,
+} from '../../domain/payload/api';
 import { SubmissionPayload } from '../../domain/payload/schema';
 
 /** OpenAPI 3.1 schemas are JSON Schema 2020-12, which zod 4 writes itself. */
@@ -17,6 +29,14 @@ function component(schema: z.ZodType): object {
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ content: { 'application/json': { schema: ref(name) } } });
 const error = (description: string) => ({ description, ...json('ApiError') });
+const cursor = (what: string) => ({ name: 'cursor', in: 'query', required: false, description: `The nextCursor of the page before (${what}).`, schema: { type: 'string' } });
+const limit = (sizes: { default: number; max: number }) => ({
+  name: 'limit',
+  in: 'query',
+  required: false,
+  description: `Items per page (default ${sizes.default}).`,
+  schema: { type: 'integer', minimum: 1, maximum: sizes.max, default: sizes.default },
+});
 
 export function openApiDocument(): object {
   const common = {
@@ -63,6 +83,8 @@ export function openApiDocument(): object {
             '415': error('The body is not application/json.'),
             '422': error('The return has errors (flags), or the unit does not report in that period.'),
             ...common,
+            '429': error('Too many requests for this token (or address), or (version-quota) this return received its most versions in 24 hours; Retry-After says when.'),
+            '507': error('(storage-quota) The unit holds the most bytes of submissions it is allowed.'),
           },
         },
         get: {
@@ -71,15 +93,23 @@ export function openApiDocument(): object {
             { name: 'year', in: 'query', required: false, schema: { type: 'integer', minimum: 2000, maximum: 2100 } },
             { name: 'quarter', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 4 } },
             { name: 'unit', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } },
+            cursor('a return id'),
+            limit(PAGE_SIZES.returns),
           ],
           responses: { '200': { description: 'The returns.', ...json('ReturnList') }, '400': error('Bad query.'), '403': error('A reporter asked for another unit.'), ...common },
         },
       },
       [`${API_PREFIX}/returns/{id}/versions`]: {
         get: {
-          summary: 'Every version of one return, oldest first, with what changed from the previous one.',
-          parameters: [{ name: 'id', in: 'path', required: true, description: '"<unit>.<year>.q<quarter>", e.g. "bo-y-te.2025.q2".', schema: { type: 'string' } }],
-          responses: { '200': { description: 'The versions, each with the server\'s flags.', ...json('VersionList') }, '403': error('A reporter asked for another unit\'s return.'), '404': error('No such return.'), ...common },
+          summary:
+            `The versions of one return, oldest first, with what changed from the previous one, in pages (a page also ends ` +
+            `once its payloads reach ${VERSION_PAGE_BYTES} bytes; nextCursor names the next).`,
+          parameters: [
+            { name: 'id', in: 'path', required: true, description: '"<unit>.<year>.q<quarter>", e.g. "bo-y-te.2025.q2".', schema: { type: 'string' } },
+            cursor('a version number'),
+            limit(PAGE_SIZES.versions),
+          ],
+          responses: { '200': { description: 'The versions, each with the server\'s flags.', ...json('VersionList') }, '400': error('Bad cursor or limit.'), '403': error('A reporter asked for another unit\'s return.'), '404': error('No such return.'), ...common },
         },
       },
       [`${API_PREFIX}/returns/{id}/reviews`]: {
@@ -97,9 +127,9 @@ export function openApiDocument(): object {
           },
         },
         get: {
-          summary: 'Every review entry of a return, oldest first, with the review state (a reporter reads only its own unit\'s).',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'The entries and state.', ...json('ReviewList') }, '403': error('A reporter asked for another unit\'s return.'), '404': error('No such return.'), ...common },
+          summary: 'The review entries of a return, oldest first, in pages, with the review state (a reporter reads only its own unit\'s).',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, cursor('an entry id'), limit(PAGE_SIZES.reviews)],
+          responses: { '200': { description: 'The entries and state.', ...json('ReviewList') }, '400': error('Bad cursor or limit.'), '403': error('A reporter asked for another unit\'s return.'), '404': error('No such return.'), ...common },
         },
       },
       [`${API_PREFIX}/returns/{id}/review-state`]: {

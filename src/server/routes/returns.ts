@@ -1,25 +1,72 @@
 /**
- * GET /api/v1/returns and GET /api/v1/returns/:id/versions. A reporter reads only its own unit's
- * returns (403 for another unit's, decided before the store is asked, so the answer says nothing
- * about whether that return exists); reviewers and aggregators read every unit's.
+ * GET /api/v1/returns and GET /api/v1/returns/:id/versions, in pages. A reporter reads only its
+ * own unit's returns (403 for another unit's, decided before the store is asked, so the answer
+ * says nothing about whether that return exists); reviewers and aggregators read every unit's.
+ *
+ * A page of versions is cut by count and by bytes before any payload is read (the store reports
+ * each version's size), so one answer never holds more than VERSION_PAGE_BYTES of payloads
+ * however many or however large the versions are; each version's changes are computed against
+ * the version before it, loaded with the page when the page does not start at version 1.
  */
-import type { FastifyInstance } from 'fastify';
-import { API_PREFIX, ReturnQuery, type Change, type ReturnList, type StoredFlag, type VersionList } from '../../domain/payload/api';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod/v4';
+import {
+  API_PREFIX,
+  PAGE_SIZES,
+  ReturnQuery,
+  VERSION_PAGE_BYTES,
+  versionPageQuery,
+  type Change,
+  type ReturnList,
+  type StoredFlag,
+  type VersionList,
+} from '../../domain/payload/api';
 import { diffPayloads } from '../../domain/payload/diff';
 import type { SubmissionPayload } from '../../domain/payload/schema';
 import { formatPayloadIssues } from '../../domain/payload/schema';
 import { requireToken } from '../auth';
 import { apiError, HttpError } from '../messages';
-import type { ReturnFilter, ReturnStore } from '../store/port';
+import type { ReturnFilter, ReturnKey, ReturnStore } from '../store/port';
+
+/** "<unit>.<year>.q<quarter>" → its parts (unit ids have no dots; the query schema checked the shape). */
+function returnKeyOf(returnId: string): ReturnKey {
+  const [unitId, year, quarter] = returnId.split('.');
+  return { unitId: unitId!, year: Number(year), quarter: Number(quarter!.slice(1)) };
+}
+
+/** A reporter reads only its own unit's returns. */
+export function mayReadReturn(request: FastifyRequest, returnId: string): void {
+  const token = request.token!;
+  if (token.role === 'reporter' && !returnId.startsWith(`${token.unitId}.`)) {
+    throw new HttpError(403, apiError('other-unit', { tokenUnit: token.unitId }));
+  }
+}
+
+/** The query of a page, or 400 naming what is wrong. */
+export function pageQuery<S extends z.ZodType>(schema: S, query: unknown): z.infer<S> {
+  const parsed = schema.safeParse(query ?? {});
+  if (!parsed.success) throw new HttpError(400, apiError('invalid-query', {}, { issues: formatPayloadIssues(parsed.error) }));
+  return parsed.data;
+}
+
+/** How many of the versions (sizes in order) fit one page: within the byte budget, at least one. */
+export function versionsThatFit(sizes: readonly { bytes: number }[], limit: number, budget = VERSION_PAGE_BYTES): number {
+  let bytes = 0;
+  let n = 0;
+  while (n < Math.min(limit, sizes.length)) {
+    bytes += sizes[n]!.bytes;
+    if (n > 0 && bytes > budget) break;
+    n++;
+  }
+  return n;
+}
 
 export function returnsRoutes(app: FastifyInstance, { store }: { store: ReturnStore }): void {
   const auth = requireToken(store);
 
   app.get(`${API_PREFIX}/returns`, { onRequest: auth }, async (request): Promise<ReturnList> => {
     const token = request.token!;
-    const query = ReturnQuery.safeParse(request.query ?? {});
-    if (!query.success) throw new HttpError(400, apiError('invalid-query', {}, { issues: formatPayloadIssues(query.error) }));
-    const { year, quarter, unit } = query.data;
+    const { year, quarter, unit, cursor, limit } = pageQuery(ReturnQuery, request.query);
     if (token.role === 'reporter' && unit !== undefined && unit !== token.unitId) {
       throw new HttpError(403, apiError('other-unit', { tokenUnit: token.unitId }));
     }
@@ -28,9 +75,12 @@ export function returnsRoutes(app: FastifyInstance, { store }: { store: ReturnSt
       ...(quarter !== undefined ? { quarter } : {}),
       ...(token.role === 'reporter' ? { unitId: token.unitId } : unit !== undefined ? { unitId: unit } : {}),
     };
-    const latest = await store.latestVersions(filter);
+    const size = limit ?? PAGE_SIZES.returns.default;
+    // One more than the page: whether there is a next page, without a count.
+    const latest = await store.latestVersions(filter, { ...(cursor ? { after: returnKeyOf(cursor) } : {}), limit: size + 1 });
+    const page = latest.slice(0, size);
     return {
-      returns: latest.map((v) => ({
+      returns: page.map((v) => ({
         returnId: v.returnId,
         unitId: v.unitId,
         year: v.year,
@@ -41,29 +91,37 @@ export function returnsRoutes(app: FastifyInstance, { store }: { store: ReturnSt
         warnings: v.warnings,
         infos: v.infos,
       })),
+      nextCursor: latest.length > size ? page[page.length - 1]!.returnId : null,
     };
   });
 
   app.get<{ Params: { id: string } }>(`${API_PREFIX}/returns/:id/versions`, { onRequest: auth }, async (request): Promise<VersionList> => {
-    const token = request.token!;
     const returnId = request.params.id;
-    // A return id is "<unit>.<year>.q<quarter>"; unit ids have no dots.
-    if (token.role === 'reporter' && !returnId.startsWith(`${token.unitId}.`)) {
-      throw new HttpError(403, apiError('other-unit', { tokenUnit: token.unitId }));
+    mayReadReturn(request, returnId);
+    const { cursor, limit } = pageQuery(versionPageQuery, request.query);
+    const after = cursor === undefined ? 0 : Number(cursor);
+    const size = limit ?? PAGE_SIZES.versions.default;
+    const sizes = await store.versionSizes(returnId, after, size + 1);
+    if (sizes.length === 0 && (after === 0 || (await store.latestVersionNumber(returnId)) === null)) {
+      throw new HttpError(404, apiError('no-such-return', { returnId: returnId.slice(0, 200) }));
     }
-    const versions = await store.versionsOf(returnId);
-    if (versions.length === 0) throw new HttpError(404, apiError('no-such-return', { returnId: returnId.slice(0, 200) }));
+    const fit = versionsThatFit(sizes, size);
+    if (fit === 0) return { returnId, versions: [], nextCursor: null };
+    const first = sizes[0]!.version;
+    const last = sizes[fit - 1]!.version;
+    // The version before the page, to tell what the page's first version changed.
+    const rows = await store.versionsBetween(returnId, first > 1 ? first - 1 : first, last);
     let previous: SubmissionPayload | null = null;
-    return {
-      returnId,
-      versions: versions.map((v) => {
-        const payload = JSON.parse(v.payloadJson) as SubmissionPayload;
-        const changes: Change[] = previous ? diffPayloads(previous, payload) : [];
-        previous = payload;
-        // flags: the server's own check of this version (what the reviewer goes through).
-        const flags = JSON.parse(v.flagsJson) as StoredFlag[];
-        return { version: v.version, receiptNumber: v.receiptNumber, submissionId: v.submissionId, receivedAt: v.receivedAt, payload, changes, flags };
-      }),
-    };
+    const versions: VersionList['versions'] = [];
+    for (const v of rows) {
+      const payload = JSON.parse(v.payloadJson) as SubmissionPayload;
+      const changes: Change[] = previous ? diffPayloads(previous, payload) : [];
+      previous = payload;
+      if (v.version < first) continue;
+      // flags: the server's own check of this version (what the reviewer goes through).
+      const flags = JSON.parse(v.flagsJson) as StoredFlag[];
+      versions.push({ version: v.version, receiptNumber: v.receiptNumber, submissionId: v.submissionId, receivedAt: v.receivedAt, payload, changes, flags });
+    }
+    return { returnId, versions, nextCursor: fit < sizes.length ? String(last) : null };
   });
 }

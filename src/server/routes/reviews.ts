@@ -1,23 +1,22 @@
 /**
  * Review (Duyệt):
  *   POST /api/v1/returns/:id/reviews        a reviewer accepts or queries a flag (of that version), accepts the return or sends it back
- *   GET  /api/v1/returns/:id/reviews        every entry (who, when) and the review state
+ *   GET  /api/v1/returns/:id/reviews        the entries (who, when), in pages, and the review state
  *   GET  /api/v1/returns/:id/review-state   the open queries and what changed since the queried version
  *
  * Only reviewer tokens write. Reviewers and aggregators read every return; a reporter reads only
  * its own unit's (its add-in shows the open queries on the sheet), 403 for another unit's, decided
  * before the store is asked. Entries are append-only, with the token's id and label and the time.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { API_PREFIX, ReviewRequest, type ReviewEntry, type ReviewList, type ReviewState } from '../../domain/payload/api';
+import type { FastifyInstance } from 'fastify';
+import { API_PREFIX, PAGE_SIZES, ReviewRequest, reviewPageQuery, type ReviewEntry, type ReviewList, type ReviewState } from '../../domain/payload/api';
 import { diffPayloads } from '../../domain/payload/diff';
 import { reviewStateOf } from '../../domain/payload/reviewState';
 import { formatPayloadIssues, type SubmissionPayload } from '../../domain/payload/schema';
 import { requireToken } from '../auth';
 import { apiError, HttpError } from '../messages';
 import type { ReturnStore, StoredReview } from '../store/port';
-
-type WithId = FastifyRequest<{ Params: { id: string } }>;
+import { mayReadReturn, pageQuery } from './returns';
 
 export function entryOf(r: StoredReview): ReviewEntry {
   return {
@@ -46,22 +45,26 @@ function flagKeysOf(flagsJson: string, payloadJson: string): Set<string> {
 export function reviewsRoutes(app: FastifyInstance, { store }: { store: ReturnStore }): void {
   const auth = requireToken(store);
 
-  /** A reporter reads only its own unit's returns ("<unit>.<year>.q<n>"; unit ids have no dots). */
-  const mayRead = (request: WithId) => {
-    const token = request.token!;
-    if (token.role === 'reporter' && !request.params.id.startsWith(`${token.unitId}.`)) {
-      throw new HttpError(403, apiError('other-unit', { tokenUnit: token.unitId }));
-    }
+  const latestOrMissing = async (returnId: string): Promise<number> => {
+    const latest = await store.latestVersionNumber(returnId);
+    if (latest === null) throw new HttpError(404, apiError('no-such-return', { returnId: shortId(returnId) }));
+    return latest;
   };
 
-  async function stateOf(returnId: string): Promise<{ reviews: ReviewEntry[]; state: ReviewState }> {
-    const versions = await store.versionsOf(returnId);
-    if (versions.length === 0) throw new HttpError(404, apiError('no-such-return', { returnId: shortId(returnId) }));
+  /**
+   * The state from every entry (small rows) and, for the changes since a query, only the two
+   * versions compared: never every version's payload.
+   */
+  async function stateOf(returnId: string, latest: number): Promise<ReviewState> {
     const reviews = (await store.reviewsOf(returnId)).map(entryOf);
-    const payloadOf = (version: number) => JSON.parse(versions.find((v) => v.version === version)!.payloadJson) as SubmissionPayload;
-    const latest = versions[versions.length - 1]!.version;
-    const state = reviewStateOf(returnId, reviews, latest, (from, to) => diffPayloads(payloadOf(from), payloadOf(to)));
-    return { reviews, state };
+    const payloads = new Map<number, SubmissionPayload>();
+    const payloadOf = async (version: number) => {
+      const stored = await store.versionOf(returnId, version);
+      payloads.set(version, JSON.parse(stored!.payloadJson) as SubmissionPayload);
+    };
+    const queried = reviewStateOf(returnId, reviews, latest, () => []).changesSinceQueried;
+    if (queried) await Promise.all([payloadOf(queried.fromVersion), payloadOf(queried.toVersion)]);
+    return reviewStateOf(returnId, reviews, latest, (from, to) => diffPayloads(payloads.get(from)!, payloads.get(to)!));
   }
 
   app.post<{ Params: { id: string } }>(`${API_PREFIX}/returns/:id/reviews`, { onRequest: auth }, async (request, reply) => {
@@ -71,10 +74,11 @@ export function reviewsRoutes(app: FastifyInstance, { store }: { store: ReturnSt
     if (!parsed.success) throw new HttpError(400, apiError('invalid-review', {}, { issues: formatPayloadIssues(parsed.error).slice(0, 20) }));
     const body = parsed.data;
     const returnId = request.params.id;
-    const versions = await store.versionsOf(returnId);
-    if (versions.length === 0) throw new HttpError(404, apiError('no-such-return', { returnId: shortId(returnId) }));
-    const reviewed = versions.find((v) => v.version === body.version);
-    if (!reviewed) throw new HttpError(404, apiError('no-such-version', { returnId: shortId(returnId), version: body.version }));
+    const reviewed = await store.versionOf(returnId, body.version);
+    if (!reviewed) {
+      await latestOrMissing(returnId);
+      throw new HttpError(404, apiError('no-such-version', { returnId: shortId(returnId), version: body.version }));
+    }
     // A flag of that version: the server's own check, or one the reporter's add-in showed.
     if (body.flagKey !== undefined && !flagKeysOf(reviewed.flagsJson, reviewed.payloadJson).has(body.flagKey)) {
       throw new HttpError(422, apiError('no-such-flag', { flagKey: body.flagKey.slice(0, 200), version: body.version }));
@@ -96,13 +100,20 @@ export function reviewsRoutes(app: FastifyInstance, { store }: { store: ReturnSt
   });
 
   app.get<{ Params: { id: string } }>(`${API_PREFIX}/returns/:id/reviews`, { onRequest: auth }, async (request): Promise<ReviewList> => {
-    mayRead(request);
-    const { reviews, state } = await stateOf(request.params.id);
-    return { returnId: request.params.id, reviews, state };
+    const returnId = request.params.id;
+    mayReadReturn(request, returnId);
+    const { cursor, limit } = pageQuery(reviewPageQuery, request.query);
+    const latest = await latestOrMissing(returnId);
+    const size = limit ?? PAGE_SIZES.reviews.default;
+    const rows = await store.reviewsPage(returnId, cursor === undefined ? 0 : Number(cursor), size + 1);
+    const reviews = rows.slice(0, size).map(entryOf);
+    const nextCursor = rows.length > size ? String(reviews[reviews.length - 1]!.id) : null;
+    return { returnId, reviews, state: await stateOf(returnId, latest), nextCursor };
   });
 
   app.get<{ Params: { id: string } }>(`${API_PREFIX}/returns/:id/review-state`, { onRequest: auth }, async (request): Promise<ReviewState> => {
-    mayRead(request);
-    return (await stateOf(request.params.id)).state;
+    const returnId = request.params.id;
+    mayReadReturn(request, returnId);
+    return stateOf(returnId, await latestOrMissing(returnId));
   });
 }

@@ -13,7 +13,7 @@ import { API_PREFIX, type Receipt } from '../../domain/payload/api';
 import { requireToken } from '../auth';
 import type { CheckPool } from '../checkPool';
 import { apiError, HttpError } from '../messages';
-import type { ReturnStore, StoredVersion } from '../store/port';
+import { QuotaExceededError, type Quotas, type ReturnStore, type StoredVersion } from '../store/port';
 
 export function receiptOf(version: StoredVersion, created: boolean): Receipt {
   return {
@@ -32,11 +32,21 @@ export function receiptOf(version: StoredVersion, created: boolean): Receipt {
 export interface SubmitRouteOptions {
   store: ReturnStore;
   checks: CheckPool;
+  quotas: Quotas;
+}
+
+/** A quota refusal as an answer: 429 with Retry-After for a full day's window, 507 for a full unit. */
+function quotaError(error: QuotaExceededError): HttpError {
+  if (error.quota === 'versions-per-day') {
+    const hours = Math.ceil((error.retryAfterSeconds ?? 3600) / 3600);
+    return new HttpError(429, apiError('version-quota', { limit: error.limit, hours }), { 'retry-after': String(error.retryAfterSeconds ?? 3600) });
+  }
+  return new HttpError(507, apiError('storage-quota', { mib: Math.floor(error.limit / (1024 * 1024)) }));
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function submitRoute(app: FastifyInstance, { store, checks }: SubmitRouteOptions): void {
+export function submitRoute(app: FastifyInstance, { store, checks, quotas }: SubmitRouteOptions): void {
   app.post(`${API_PREFIX}/returns`, { onRequest: requireToken(store) }, async (request, reply) => {
     const token = request.token!;
     if (token.role !== 'reporter') throw new HttpError(403, apiError('not-reporter'));
@@ -58,18 +68,25 @@ export function submitRoute(app: FastifyInstance, { store, checks }: SubmitRoute
     const verdict = await checks.judge(body);
     if (!verdict.ok) throw new HttpError(verdict.status, verdict.body);
 
-    const outcome = await store.insertVersion({
-      submissionId: verdict.submissionId,
-      unitId: verdict.unitId,
-      year: verdict.year,
-      quarter: verdict.quarter,
-      payloadJson: verdict.payloadJson,
-      flagsJson: verdict.flagsJson,
-      warnings: verdict.warnings,
-      infos: verdict.infos,
-      tokenId: token.id,
-      receivedAt: new Date().toISOString(),
-    });
+    const outcome = await store
+      .insertVersion(
+        {
+          submissionId: verdict.submissionId,
+          unitId: verdict.unitId,
+          year: verdict.year,
+          quarter: verdict.quarter,
+          payloadJson: verdict.payloadJson,
+          flagsJson: verdict.flagsJson,
+          warnings: verdict.warnings,
+          infos: verdict.infos,
+          tokenId: token.id,
+          receivedAt: new Date().toISOString(),
+        },
+        quotas,
+      )
+      .catch((error: unknown) => {
+        throw error instanceof QuotaExceededError ? quotaError(error) : error;
+      });
     // Another process (or request) may have stored the same submission id for another unit meanwhile.
     if (outcome.version.unitId !== token.unitId) throw new HttpError(409, apiError('submission-id-taken'));
     return reply.code(outcome.created ? 201 : 200).send(receiptOf(outcome.version, outcome.created));

@@ -102,6 +102,22 @@ CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
 BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
 `,
   },
+  {
+    id: 3,
+    name: 'unit usage',
+    // What each unit holds, for the quotas: one row per unit, counted in the insert's transaction
+    // (summing payload sizes on every submission would read every version the unit ever sent).
+    // Not immutable: a counter, rebuilt from versions by this migration.
+    sql: `
+CREATE TABLE unit_usage (
+  unit_id TEXT PRIMARY KEY,
+  bytes INTEGER NOT NULL,
+  versions INTEGER NOT NULL
+);
+INSERT INTO unit_usage (unit_id, bytes, versions)
+  SELECT unit_id, SUM(length(CAST(payload AS BLOB))), COUNT(*) FROM versions GROUP BY unit_id;
+`,
+  },
 ];
 
 const POSTGRES: Migration[] = [
@@ -173,6 +189,19 @@ CREATE TRIGGER reviews_no_update_delete BEFORE UPDATE OR DELETE ON reviews
   FOR EACH ROW EXECUTE FUNCTION reviews_refuse_change();
 CREATE TRIGGER reviews_no_truncate BEFORE TRUNCATE ON reviews
   FOR EACH STATEMENT EXECUTE FUNCTION reviews_refuse_change();
+`,
+  },
+  {
+    id: 3,
+    name: 'unit usage',
+    sql: `
+CREATE TABLE unit_usage (
+  unit_id TEXT PRIMARY KEY,
+  bytes BIGINT NOT NULL,
+  versions INTEGER NOT NULL
+);
+INSERT INTO unit_usage (unit_id, bytes, versions)
+  SELECT unit_id, SUM(octet_length(payload)), COUNT(*) FROM versions GROUP BY unit_id;
 `,
   },
 ];

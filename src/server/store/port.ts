@@ -53,6 +53,58 @@ export interface StoredVersion {
   receivedAt: string;
 }
 
+/**
+ * What one unit may store (0 turns a quota off). Checked inside the insert's transaction, so
+ * concurrent submissions (and several processes) cannot pass a quota together.
+ */
+export interface Quotas {
+  /** Versions of one return accepted in any 24 hours. */
+  versionsPerReturnPerDay: number;
+  /** Bytes of accepted payloads one unit may hold in all (UTF-8 JSON as stored). */
+  bytesPerUnit: number;
+}
+
+export const DAY_MS = 86_400_000;
+
+export type QuotaKind = 'versions-per-day' | 'unit-bytes';
+
+/** insertVersion refused a new version: a quota would be passed. Nothing was written. */
+export class QuotaExceededError extends Error {
+  constructor(
+    readonly quota: QuotaKind,
+    readonly limit: number,
+    /** versions-per-day: seconds until the oldest version of the window is 24 hours old. */
+    readonly retryAfterSeconds: number | null,
+  ) {
+    super(`quota exceeded: ${quota} (${limit})`);
+    this.name = 'QuotaExceededError';
+  }
+}
+
+/** The quotas' verdict on a new version, shared by both stores. */
+export function versionsPerDayRefusal(quotas: Quotas | undefined, windowStart: string | undefined, receivedAt: string): QuotaExceededError | null {
+  if (!quotas || quotas.versionsPerReturnPerDay <= 0 || windowStart === undefined) return null;
+  const freeAt = Date.parse(windowStart) + DAY_MS;
+  const now = Date.parse(receivedAt);
+  if (!(freeAt > now)) return null;
+  return new QuotaExceededError('versions-per-day', quotas.versionsPerReturnPerDay, Math.max(1, Math.ceil((freeAt - now) / 1000)));
+}
+
+/** The size a quota counts: the payload's UTF-8 bytes, as both databases store it. */
+export function payloadBytes(payloadJson: string): number {
+  return Buffer.byteLength(payloadJson, 'utf8');
+}
+
+/** A version without its payload and flags: what lists carry. */
+export type VersionSummary = Omit<StoredVersion, 'payloadJson' | 'flagsJson'>;
+
+/** Where a page of the return list starts: after this return (lists are ordered by year, quarter, unit). */
+export interface ReturnKey {
+  year: number;
+  quarter: number;
+  unitId: string;
+}
+
 export interface InsertOutcome {
   /** The version now stored under this submission id: the new one, or the one stored before. */
   version: StoredVersion;
@@ -107,12 +159,28 @@ export interface ReturnStore {
    * The same submission id stored before (even concurrently, from another process) returns the
    * stored version with created: false and writes nothing.
    */
-  insertVersion(version: NewVersion): Promise<InsertOutcome>;
+  insertVersion(version: NewVersion, quotas?: Quotas): Promise<InsertOutcome>;
   findBySubmissionId(submissionId: string): Promise<StoredVersion | null>;
-  /** The latest version of each return matching the filter, ordered by year, quarter, unit. */
-  latestVersions(filter: ReturnFilter): Promise<StoredVersion[]>;
-  /** Every version of one return, oldest first; [] when there is none. */
+  /**
+   * The latest version of each return matching the filter, ordered by year, quarter, unit, without
+   * payloads; from after `page.after`, at most `page.limit` of them.
+   */
+  latestVersions(filter: ReturnFilter, page?: { after?: ReturnKey; limit?: number }): Promise<VersionSummary[]>;
+  /** Every version of one return, oldest first; [] when there is none (tests: a route reads pages). */
   versionsOf(returnId: string): Promise<StoredVersion[]>;
+  /** One version, or null. */
+  versionOf(returnId: string, version: number): Promise<StoredVersion | null>;
+  /** The number of the return's latest version, or null when it has none. */
+  latestVersionNumber(returnId: string): Promise<number | null>;
+  /**
+   * The versions after `afterVersion`, oldest first, at most `limit`, with the bytes each would
+   * load (payload and flags): a page is cut to a byte budget before any payload is read.
+   */
+  versionSizes(returnId: string, afterVersion: number, limit: number): Promise<{ version: number; bytes: number }[]>;
+  /** The versions numbered from..to (inclusive), oldest first. */
+  versionsBetween(returnId: string, from: number, to: number): Promise<StoredVersion[]>;
+  /** What a unit holds: the payload bytes and versions counted by the quotas. */
+  unitUsage(unitId: string): Promise<{ bytes: number; versions: number }>;
   /** How many versions are stored in all (tests and benchmarks). */
   countVersions(): Promise<number>;
 
@@ -123,4 +191,6 @@ export interface ReturnStore {
   insertReview(review: NewReview): Promise<StoredReview | null>;
   /** Every review entry of one return, in the order they were stored; [] when there is none. */
   reviewsOf(returnId: string): Promise<StoredReview[]>;
+  /** The entries stored after the entry `afterId` (0: from the first), at most `limit`. */
+  reviewsPage(returnId: string, afterId: number, limit: number): Promise<StoredReview[]>;
 }

@@ -6,14 +6,29 @@
 import { Pool, type PoolClient } from 'pg';
 import { returnIdOf } from '../../domain/payload/api';
 import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL } from './migrations';
-import type { InsertOutcome, NewVersion, ReturnFilter, ReturnStore, StoredReview, StoredVersion, TokenRecord } from './port';
+import {
+  QuotaExceededError,
+  payloadBytes,
+  versionsPerDayRefusal,
+  type InsertOutcome,
+  type NewVersion,
+  type Quotas,
+  type ReturnFilter,
+  type ReturnStore,
+  type StoredReview,
+  type StoredVersion,
+  type TokenRecord,
+  type VersionSummary,
+} from './port';
 import {
   REVIEW_COLUMNS,
   REVIEW_INSERT_COLUMNS,
   TOKEN_COLUMNS,
   VERSION_COLUMNS,
+  VERSION_SUMMARY_COLUMNS,
   reviewFromRow,
   reviewValues,
+  summaryFromRow,
   tokenFromRow,
   versionFromRow,
   versionRow,
@@ -73,13 +88,30 @@ const SQL = {
   insertVersion: `INSERT INTO versions (${VERSION_COLUMNS})
                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
   // A NULL filter matches everything; the latest version of a return is the one with no later one.
-  latest: `SELECT ${VERSION_COLUMNS} FROM versions v
+  // COLLATE "C": the order (and the cursor's comparison) by bytes, as SQLite compares text.
+  latest: `SELECT ${VERSION_SUMMARY_COLUMNS} FROM versions v
            WHERE ($1::integer IS NULL OR v.year = $1)
              AND ($2::integer IS NULL OR v.quarter = $2)
              AND ($3::text IS NULL OR v.unit_id = $3)
+             AND ($4::integer IS NULL OR (v.year, v.quarter, v.unit_id COLLATE "C") > ($4, $5::integer, $6::text COLLATE "C"))
              AND v.version = (SELECT MAX(w.version) FROM versions w WHERE w.return_id = v.return_id)
-           ORDER BY v.year, v.quarter, v.unit_id`,
+           ORDER BY v.year, v.quarter, v.unit_id COLLATE "C"
+           LIMIT $7`,
   versionsOf: `SELECT ${VERSION_COLUMNS} FROM versions WHERE return_id = $1 ORDER BY version`,
+  versionOf: `SELECT ${VERSION_COLUMNS} FROM versions WHERE return_id = $1 AND version = $2`,
+  receivedAtOf: 'SELECT received_at FROM versions WHERE return_id = $1 AND version = $2',
+  latestNumber: 'SELECT MAX(version) AS v FROM versions WHERE return_id = $1',
+  // octet_length reads the stored size without fetching a TOASTed value.
+  sizes: `SELECT version, octet_length(payload) + octet_length(flags) AS bytes FROM versions
+          WHERE return_id = $1 AND version > $2 ORDER BY version LIMIT $3`,
+  between: `SELECT ${VERSION_COLUMNS} FROM versions WHERE return_id = $1 AND version BETWEEN $2 AND $3 ORDER BY version`,
+  usageOf: 'SELECT bytes, versions FROM unit_usage WHERE unit_id = $1',
+  // Adds the version's bytes unless that would pass the quota ($3 > 0): no row back = refused. The
+  // row lock it takes orders two returns of one unit stored at once (the advisory lock is per return).
+  addUsage: `INSERT INTO unit_usage (unit_id, bytes, versions) VALUES ($1, $2, 1)
+             ON CONFLICT (unit_id) DO UPDATE SET bytes = unit_usage.bytes + EXCLUDED.bytes, versions = unit_usage.versions + 1
+             WHERE $3::bigint <= 0 OR unit_usage.bytes + EXCLUDED.bytes <= $3::bigint
+             RETURNING bytes`,
   count: 'SELECT COUNT(*)::integer AS n FROM versions',
   // Only when the version exists (one statement; versions are never deleted, so nothing to race).
   insertReview: `INSERT INTO reviews (${REVIEW_INSERT_COLUMNS})
@@ -87,6 +119,7 @@ const SQL = {
                  WHERE EXISTS (SELECT 1 FROM versions WHERE return_id = $1::text AND version = $2::integer)
                  RETURNING ${REVIEW_COLUMNS}`,
   reviewsOf: `SELECT ${REVIEW_COLUMNS} FROM reviews WHERE return_id = $1 ORDER BY id`,
+  reviewsPage: `SELECT ${REVIEW_COLUMNS} FROM reviews WHERE return_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
 };
 
 async function migrate(pool: Pool): Promise<void> {
@@ -128,7 +161,7 @@ async function migrate(pool: Pool): Promise<void> {
   }
 }
 
-async function insertOnce(pool: Pool, input: NewVersion): Promise<InsertOutcome> {
+async function insertOnce(pool: Pool, input: NewVersion, quotas: Quotas | undefined): Promise<InsertOutcome> {
   const returnId = returnIdOf(input.unitId, input.year, input.quarter);
   return inTransaction(pool, async (client) => {
     // One writer per return at a time (across processes), so MAX(version)+1 cannot be taken twice.
@@ -137,8 +170,20 @@ async function insertOnce(pool: Pool, input: NewVersion): Promise<InsertOutcome>
     await client.query(SQL.lockReturn, [returnId]);
     const existing = await client.query<VersionRow>(SQL.bySubmission, [input.submissionId]);
     if (existing.rows[0]) return { version: versionFromRow(existing.rows[0]), created: false };
-    const next = await client.query<{ next: number }>(SQL.nextVersion, [returnId]);
-    const row = versionRow(input, Number(next.rows[0].next));
+    const next = Number((await client.query<{ next: number }>(SQL.nextVersion, [returnId])).rows[0].next);
+    const perDay = quotas?.versionsPerReturnPerDay ?? 0;
+    if (perDay > 0 && next > perDay) {
+      const { rows } = await client.query<{ received_at: string }>(SQL.receivedAtOf, [returnId, next - perDay]);
+      const refusal = versionsPerDayRefusal(quotas, rows[0]?.received_at, input.receivedAt);
+      if (refusal) throw refusal;
+    }
+    const bytes = payloadBytes(input.payloadJson);
+    const perUnit = quotas?.bytesPerUnit ?? 0;
+    // A first version larger than the quota (the upsert below checks only an existing row).
+    if (perUnit > 0 && bytes > perUnit) throw new QuotaExceededError('unit-bytes', perUnit, null);
+    const usage = await client.query(SQL.addUsage, [input.unitId, bytes, perUnit]);
+    if (usage.rowCount === 0) throw new QuotaExceededError('unit-bytes', perUnit, null);
+    const row = versionRow(input, next);
     await client.query(SQL.insertVersion, [
       row.return_id,
       row.submission_id,
@@ -198,10 +243,10 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       return rows.map(tokenFromRow);
     },
 
-    async insertVersion(input) {
+    async insertVersion(input, quotas) {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await insertOnce(pool, input);
+          return await insertOnce(pool, input, quotas);
         } catch (error) {
           if (!isUniqueViolation(error) || attempt >= INSERT_ATTEMPTS) throw error;
           // The same submission id committed by a transaction holding another return's lock
@@ -213,17 +258,43 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       }
     },
     findBySubmissionId,
-    async latestVersions(filter: ReturnFilter): Promise<StoredVersion[]> {
+    async latestVersions(filter: ReturnFilter, page = {}): Promise<VersionSummary[]> {
       const { rows } = await pool.query<VersionRow>(SQL.latest, [
         filter.year ?? null,
         filter.quarter ?? null,
         filter.unitId ?? null,
+        page.after?.year ?? null,
+        page.after?.quarter ?? null,
+        page.after?.unitId ?? null,
+        // LIMIT NULL is no limit.
+        page.limit ?? null,
       ]);
-      return rows.map(versionFromRow);
+      return rows.map(summaryFromRow);
     },
     async versionsOf(returnId) {
       const { rows } = await pool.query<VersionRow>(SQL.versionsOf, [returnId]);
       return rows.map(versionFromRow);
+    },
+    async versionOf(returnId, version) {
+      const { rows } = await pool.query<VersionRow>(SQL.versionOf, [returnId, version]);
+      return rows[0] ? versionFromRow(rows[0]) : null;
+    },
+    async latestVersionNumber(returnId) {
+      const { rows } = await pool.query<{ v: number | null }>(SQL.latestNumber, [returnId]);
+      return rows[0]?.v === null || rows[0]?.v === undefined ? null : Number(rows[0].v);
+    },
+    async versionSizes(returnId, afterVersion, limit) {
+      const { rows } = await pool.query<{ version: number; bytes: number | string }>(SQL.sizes, [returnId, afterVersion, limit]);
+      return rows.map((r) => ({ version: Number(r.version), bytes: Number(r.bytes) }));
+    },
+    async versionsBetween(returnId, from, to) {
+      const { rows } = await pool.query<VersionRow>(SQL.between, [returnId, from, to]);
+      return rows.map(versionFromRow);
+    },
+    async unitUsage(unitId) {
+      const { rows } = await pool.query<{ bytes: string | number; versions: number }>(SQL.usageOf, [unitId]);
+      // pg returns BIGINT as text.
+      return rows[0] ? { bytes: Number(rows[0].bytes), versions: Number(rows[0].versions) } : { bytes: 0, versions: 0 };
     },
     async countVersions() {
       const { rows } = await pool.query<{ n: number }>(SQL.count);
@@ -236,6 +307,10 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     },
     async reviewsOf(returnId) {
       const { rows } = await pool.query<ReviewRow>(SQL.reviewsOf, [returnId]);
+      return rows.map(reviewFromRow);
+    },
+    async reviewsPage(returnId, afterId, limit) {
+      const { rows } = await pool.query<ReviewRow>(SQL.reviewsPage, [returnId, afterId, limit]);
       return rows.map(reviewFromRow);
     },
   };

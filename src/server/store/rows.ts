@@ -3,7 +3,7 @@
  * the port's records, shared so the two stores cannot drift apart.
  */
 import { receiptNumberOf, returnIdOf, type ReviewAction, type Role } from '../../domain/payload/api';
-import type { NewReview, NewVersion, StoredReview, StoredVersion, TokenRecord } from './port';
+import type { NewReview, NewVersion, StoredReview, StoredVersion, TokenRecord, VersionSummary } from './port';
 
 export interface TokenRow {
   id: string;
@@ -34,6 +34,9 @@ export interface VersionRow {
 /** The columns read for a version, in one place (ids are internal and never leave the store). */
 export const VERSION_COLUMNS =
   'return_id, submission_id, unit_id, year, quarter, version, receipt_number, payload, flags, warnings, infos, token_id, received_at';
+
+/** A version without payload and flags, for lists (never loads what a list does not show). */
+export const VERSION_SUMMARY_COLUMNS = 'return_id, submission_id, unit_id, year, quarter, version, receipt_number, warnings, infos, token_id, received_at';
 
 export const TOKEN_COLUMNS = 'id, hash, unit_id, role, label, created_at, revoked_at';
 
@@ -67,6 +70,11 @@ export function versionFromRow(row: VersionRow): StoredVersion {
     tokenId: row.token_id,
     receivedAt: row.received_at,
   };
+}
+
+export function summaryFromRow(row: Omit<VersionRow, 'payload' | 'flags'>): VersionSummary {
+  const { payloadJson: _p, flagsJson: _f, ...summary } = versionFromRow({ ...row, payload: '', flags: '' });
+  return summary;
 }
 
 /** The row to insert for a new version, once its number is known. */

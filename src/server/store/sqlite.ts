@@ -9,14 +9,29 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { returnIdOf } from '../../domain/payload/api';
 import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL } from './migrations';
-import type { InsertOutcome, NewReview, NewVersion, ReturnFilter, ReturnStore, StoredReview, StoredVersion, TokenRecord } from './port';
+import {
+  QuotaExceededError,
+  payloadBytes,
+  versionsPerDayRefusal,
+  type InsertOutcome,
+  type NewReview,
+  type NewVersion,
+  type Quotas,
+  type ReturnFilter,
+  type ReturnStore,
+  type StoredReview,
+  type TokenRecord,
+  type VersionSummary,
+} from './port';
 import {
   REVIEW_COLUMNS,
   REVIEW_INSERT_COLUMNS,
   TOKEN_COLUMNS,
   VERSION_COLUMNS,
+  VERSION_SUMMARY_COLUMNS,
   reviewFromRow,
   reviewValues,
+  summaryFromRow,
   tokenFromRow,
   versionFromRow,
   versionRow,
@@ -46,19 +61,36 @@ function prepareStatements(db: Database.Database) {
     ),
     // A NULL filter matches everything; the latest version of a return is the one with no later one.
     latest: db.prepare(
-      `SELECT ${VERSION_COLUMNS} FROM versions v
+      `SELECT ${VERSION_SUMMARY_COLUMNS} FROM versions v
        WHERE (@year IS NULL OR v.year = @year)
          AND (@quarter IS NULL OR v.quarter = @quarter)
          AND (@unitId IS NULL OR v.unit_id = @unitId)
+         AND (@afterYear IS NULL OR (v.year, v.quarter, v.unit_id) > (@afterYear, @afterQuarter, @afterUnit))
          AND v.version = (SELECT MAX(w.version) FROM versions w WHERE w.return_id = v.return_id)
-       ORDER BY v.year, v.quarter, v.unit_id`,
+       ORDER BY v.year, v.quarter, v.unit_id
+       LIMIT @limit`,
     ),
     versionsOf: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions WHERE return_id = ? ORDER BY version`),
+    versionOf: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions WHERE return_id = ? AND version = ?`),
+    receivedAtOf: db.prepare('SELECT received_at FROM versions WHERE return_id = ? AND version = ?').pluck(),
+    latestNumber: db.prepare('SELECT MAX(version) FROM versions WHERE return_id = ?').pluck(),
+    // CAST AS BLOB: bytes, as the budget counts them (length() of text counts characters).
+    sizes: db.prepare(
+      `SELECT version, length(CAST(payload AS BLOB)) + length(CAST(flags AS BLOB)) AS bytes FROM versions
+       WHERE return_id = ? AND version > ? ORDER BY version LIMIT ?`,
+    ),
+    between: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions WHERE return_id = ? AND version BETWEEN ? AND ? ORDER BY version`),
+    usageOf: db.prepare('SELECT bytes, versions FROM unit_usage WHERE unit_id = ?'),
+    addUsage: db.prepare(
+      `INSERT INTO unit_usage (unit_id, bytes, versions) VALUES (?, ?, 1)
+       ON CONFLICT (unit_id) DO UPDATE SET bytes = bytes + excluded.bytes, versions = versions + 1`,
+    ),
     count: db.prepare('SELECT COUNT(*) AS n FROM versions'),
     versionExists: db.prepare('SELECT 1 FROM versions WHERE return_id = ? AND version = ?'),
     insertReview: db.prepare(`INSERT INTO reviews (${REVIEW_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     reviewById: db.prepare(`SELECT ${REVIEW_COLUMNS} FROM reviews WHERE id = ?`),
     reviewsOf: db.prepare(`SELECT ${REVIEW_COLUMNS} FROM reviews WHERE return_id = ? ORDER BY id`),
+    reviewsPage: db.prepare(`SELECT ${REVIEW_COLUMNS} FROM reviews WHERE return_id = ? AND id > ? ORDER BY id LIMIT ?`),
     ping: db.prepare('SELECT 1'),
   };
 }
@@ -89,13 +121,28 @@ export function openSqliteStore(file: string): ReturnStore {
     }
   });
 
-  const insertTx = db.transaction((input: NewVersion): InsertOutcome => {
+  // The write lock is held from the submission-id check to the insert, so quotas hold between
+  // processes too: a refusal throws inside the savepoint and writes nothing.
+  const insertTx = db.transaction((input: NewVersion, quotas?: Quotas): InsertOutcome => {
     const s = st();
     const existing = s.bySubmission.get(input.submissionId) as VersionRow | undefined;
     if (existing) return { version: versionFromRow(existing), created: false };
-    const { next } = s.nextVersion.get(returnIdOf(input.unitId, input.year, input.quarter)) as { next: number };
+    const returnId = returnIdOf(input.unitId, input.year, input.quarter);
+    const { next } = s.nextVersion.get(returnId) as { next: number };
+    const perDay = quotas?.versionsPerReturnPerDay ?? 0;
+    // The window is full when the version perDay places back was received less than 24 h ago.
+    const windowStart = perDay > 0 && next > perDay ? (s.receivedAtOf.get(returnId, next - perDay) as string | undefined) : undefined;
+    const refusal = versionsPerDayRefusal(quotas, windowStart, input.receivedAt);
+    if (refusal) throw refusal;
+    const bytes = payloadBytes(input.payloadJson);
+    const perUnit = quotas?.bytesPerUnit ?? 0;
+    if (perUnit > 0) {
+      const used = (s.usageOf.get(input.unitId) as { bytes: number } | undefined)?.bytes ?? 0;
+      if (used + bytes > perUnit) throw new QuotaExceededError('unit-bytes', perUnit, null);
+    }
     const stored = versionRow(input, next);
     s.insertVersion.run(stored);
+    s.addUsage.run(input.unitId, bytes);
     return { version: versionFromRow(stored), created: true };
   });
 
@@ -114,12 +161,12 @@ export function openSqliteStore(file: string): ReturnStore {
    * pages once; every promise resolves only after the commit, so an acknowledged submission is
    * stored. The write lock is held from each submission-id check to its insert, as before.
    */
-  type Queued = { input: NewVersion; resolve: (outcome: InsertOutcome) => void; reject: (error: unknown) => void };
+  type Queued = { input: NewVersion; quotas: Quotas | undefined; resolve: (outcome: InsertOutcome) => void; reject: (error: unknown) => void };
   let queue: Queued[] = [];
   const batchTx = db.transaction((batch: Queued[]) =>
     batch.map((item) => {
       try {
-        return { item, outcome: insertTx(item.input) as InsertOutcome };
+        return { item, outcome: insertTx(item.input, item.quotas) as InsertOutcome };
       } catch (error) {
         return { item, error };
       }
@@ -170,9 +217,9 @@ export function openSqliteStore(file: string): ReturnStore {
       return (st().listTokens.all() as TokenRow[]).map(tokenFromRow);
     },
 
-    insertVersion(input) {
+    insertVersion(input, quotas) {
       return new Promise<InsertOutcome>((resolve, reject) => {
-        queue.push({ input, resolve, reject });
+        queue.push({ input, quotas, resolve, reject });
         if (queue.length === 1) setImmediate(flush);
       });
     },
@@ -180,16 +227,38 @@ export function openSqliteStore(file: string): ReturnStore {
       const row = st().bySubmission.get(submissionId) as VersionRow | undefined;
       return row ? versionFromRow(row) : null;
     },
-    async latestVersions(filter: ReturnFilter): Promise<StoredVersion[]> {
+    async latestVersions(filter: ReturnFilter, page = {}): Promise<VersionSummary[]> {
       const rows = st().latest.all({
         year: filter.year ?? null,
         quarter: filter.quarter ?? null,
         unitId: filter.unitId ?? null,
+        afterYear: page.after?.year ?? null,
+        afterQuarter: page.after?.quarter ?? null,
+        afterUnit: page.after?.unitId ?? null,
+        // SQLite: a negative LIMIT is no limit.
+        limit: page.limit ?? -1,
       }) as VersionRow[];
-      return rows.map(versionFromRow);
+      return rows.map(summaryFromRow);
     },
     async versionsOf(returnId) {
       return (st().versionsOf.all(returnId) as VersionRow[]).map(versionFromRow);
+    },
+    async versionOf(returnId, version) {
+      const row = st().versionOf.get(returnId, version) as VersionRow | undefined;
+      return row ? versionFromRow(row) : null;
+    },
+    async latestVersionNumber(returnId) {
+      const n = st().latestNumber.get(returnId) as number | null;
+      return n ?? null;
+    },
+    async versionSizes(returnId, afterVersion, limit) {
+      return st().sizes.all(returnId, afterVersion, limit) as { version: number; bytes: number }[];
+    },
+    async versionsBetween(returnId, from, to) {
+      return (st().between.all(returnId, from, to) as VersionRow[]).map(versionFromRow);
+    },
+    async unitUsage(unitId) {
+      return (st().usageOf.get(unitId) as { bytes: number; versions: number } | undefined) ?? { bytes: 0, versions: 0 };
     },
     async countVersions() {
       return (st().count.get() as { n: number }).n;
@@ -200,6 +269,9 @@ export function openSqliteStore(file: string): ReturnStore {
     },
     async reviewsOf(returnId) {
       return (st().reviewsOf.all(returnId) as ReviewRow[]).map(reviewFromRow);
+    },
+    async reviewsPage(returnId, afterId, limit) {
+      return (st().reviewsPage.all(returnId, afterId, limit) as ReviewRow[]).map(reviewFromRow);
     },
   };
 }

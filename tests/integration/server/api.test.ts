@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { API_PREFIX, ApiError, Receipt, ReturnList, VersionList } from '../../../src/domain/payload/api';
 import type { SubmissionPayload } from '../../../src/domain/payload/schema';
-import { buildApp, type AppOptions } from '../../../src/server/app';
+import { buildApp, DEFAULT_BODY_LIMIT, type AppOptions } from '../../../src/server/app';
 import { openStore } from '../../../src/server/store/openStore';
 import type { ReturnStore } from '../../../src/server/store/port';
 import { hashToken, issueToken } from '../../../src/server/tokens';
@@ -200,7 +200,7 @@ describe.each<Kind>(['sqlite', 'postgres'])('HTTP API on %s', (kind) => {
     } finally {
       await small.close();
     }
-    const huge = await post(JSON.stringify({ ...validPayload(), sections: { trend: 'x'.repeat(1100 * 1024) } }));
+    const huge = await post(JSON.stringify({ ...validPayload(), sections: { trend: 'x'.repeat(DEFAULT_BODY_LIMIT + 1024) } }));
     expect(huge.statusCode).toBe(413);
 
     const text = await post(JSON.stringify(validPayload()), reporter.token, { 'content-type': 'text/plain' });

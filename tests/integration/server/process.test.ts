@@ -25,7 +25,8 @@ afterAll(async () => {
 });
 
 async function start(db: string, args: string[] = []): Promise<ServerProcess> {
-  const server = await startServerProcess({ db, args: ['--rate-limit', '0', ...args] });
+  // Bursts of hundreds of versions of one return: no rate limit, no daily quota.
+  const server = await startServerProcess({ db, args: ['--rate-limit', '0', '--versions-per-day', '0', ...args] });
   running.push(server);
   return server;
 }
