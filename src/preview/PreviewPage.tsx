@@ -35,13 +35,16 @@ export interface PreviewPageProps {
   reviewConnection?: ConnectionSettings;
   /** The reporter's open queries marked on the fake workbook's cells. */
   markQueries?: AppProps['markQueries'];
+  /** Drops the kept workbook and starts with an empty one. */
+  onStartAfresh?(): void;
 }
 
 const REFUSED =
   'Ô này bị khóa: trang tính được bảo vệ. Chỉ nhập vào các ô nền vàng hoặc xanh nhạt. (This cell is locked on a protected sheet; type in the yellow or light blue cells.)';
 
 /** The real task pane beside the fake workbook, drawn the way Excel would show it. */
-export function PreviewPage({ host, workbook, checker, catalogue, units, submitter, connection, summaryWriter, aggregateConnection, reviewConnection, markQueries }: PreviewPageProps) {
+export function PreviewPage(props: PreviewPageProps) {
+  const { host, workbook, checker, catalogue, units, submitter, connection, summaryWriter, aggregateConnection, reviewConnection, markQueries, onStartAfresh } = props;
   const view = useSyncExternalStore(host.subscribe, host.view);
   const [shown, setShown] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -108,6 +111,11 @@ export function PreviewPage({ host, workbook, checker, catalogue, units, submitt
           </span>
           {sheet?.protected && <span>Trang được bảo vệ (protected)</span>}
           <span>Bản xem thử: Excel mô phỏng, không cần Office (preview: simulated Excel)</span>
+          {onStartAfresh && (
+            <button type="button" className="start-afresh" onClick={onStartAfresh} data-testid="start-afresh">
+              Sổ tính mới (xóa sổ đang lưu) / New workbook
+            </button>
+          )}
         </div>
       </section>
       <aside className="pane" aria-label="Ngăn tác vụ / Task pane">

@@ -141,6 +141,13 @@ export function SheetGrid({ sheet, selected, onSelect, onCommit, onRefused }: Sh
     }
   };
 
+  // The product selects a cell (a flag clicked in the pane): bring it into view, as Excel does.
+  useLayoutEffect(() => {
+    if (!selected || editingRef.current) return;
+    const td = gridRef.current?.querySelector<HTMLElement>(`td[data-address="${addressOf(selected.row, selected.col)}"]`);
+    td?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [selected?.row, selected?.col, sheet]);
+
   const widths = sheet.columnWidths.slice(0, sheet.colCount).map(px);
   const width = HEADER_WIDTH + widths.reduce((a, w) => a + w, 0);
 

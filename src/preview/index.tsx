@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { createFakeExcel, type FakeExcelHost } from '../../tests/fakes/fakeExcel';
+import type { FakeExcelHost } from '../../tests/fakes/fakeExcel';
 import { loadCatalogue, loadUnits } from '../catalogue/load';
 import { createExcelReturnChecker } from '../workbook/excel/check/returnChecker';
 import { createExcelReturnWorkbook } from '../workbook/excel/returnWorkbook';
@@ -9,6 +9,7 @@ import { REVIEW_CONNECTION_KEY, localStorageConnection } from '../taskpane/submi
 import { markQueriedCells } from '../workbook/excel/review/queryMarks';
 import { createExcelSummaryWriter } from '../workbook/excel/summary/writeSummary';
 import { observeFakeHost } from './fromFakeHost';
+import { keepPreviewWorkbook, openPreviewWorkbook } from './persistence';
 import { PreviewPage } from './PreviewPage';
 
 declare global {
@@ -18,8 +19,17 @@ declare global {
   }
 }
 
-const fake = createFakeExcel();
+const storage = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+})();
+// The workbook of the last visit, as a saved file reopens (a reload no longer wipes it).
+const fake = openPreviewWorkbook(storage);
 window.__chitieuHost = fake;
+const kept = keepPreviewWorkbook(fake, storage, window);
 const { excelHost, previewHost } = observeFakeHost(fake);
 
 createRoot(document.getElementById('root')!).render(
@@ -35,5 +45,9 @@ createRoot(document.getElementById('root')!).render(
     markQueries={(marks) => markQueriedCells(excelHost, marks)}
     catalogue={loadCatalogue()}
     units={loadUnits()}
+    onStartAfresh={() => {
+      kept.forget();
+      window.location.reload();
+    }}
   />,
 );

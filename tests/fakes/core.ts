@@ -16,6 +16,8 @@ export interface FakeHostOptions {
   reflectWritesInProxy?: boolean;
   /** Sheets the workbook starts with (a new Excel workbook has "Sheet1"). */
   sheets?: string[];
+  /** A workbook kept from before (persist.ts): the host opens it instead of a new one. */
+  workbook?: import('./model').WorkbookState;
 }
 
 export interface HostCore {

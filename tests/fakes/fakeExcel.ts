@@ -102,7 +102,7 @@ export interface FakeExcelHost {
 export function createFakeExcel(options: FakeHostOptions = {}): FakeExcelHost {
   const listeners = new Set<() => void>();
   const core: HostCore = {
-    wb: newWorkbook(),
+    wb: options.workbook ?? newWorkbook(),
     apiVersion: options.apiVersion ?? '1.9',
     reflectWritesInProxy: options.reflectWritesInProxy ?? false,
     counters: { syncs: 0, queued: 0 },
@@ -110,7 +110,7 @@ export function createFakeExcel(options: FakeHostOptions = {}): FakeExcelHost {
       for (const l of [...listeners]) l();
     },
   };
-  for (const name of options.sheets ?? ['Sheet1']) addSheet(core.wb, name);
+  if (!options.workbook) for (const name of options.sheets ?? ['Sheet1']) addSheet(core.wb, name);
 
   const sheetNamed = (name: string): SheetState => {
     const s = findSheet(core.wb, name);
