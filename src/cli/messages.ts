@@ -88,7 +88,14 @@ const TEXTS = {
   dbOption: { vi: 'tệp SQLite hoặc địa chỉ postgres://… (mặc định: biến CHITIEU_DB, hoặc <data-dir>/chitieu.sqlite)', en: 'a SQLite file or a postgres://… URL (default: CHITIEU_DB, else <data-dir>/chitieu.sqlite)' },
   dataDirOption: { vi: 'thư mục chứa tệp SQLite mặc định (mặc định ./data)', en: 'folder of the default SQLite file (default ./data)' },
   serveCorsOption: { vi: 'nguồn (origin) được gọi API từ trình duyệt, có thể ghi nhiều lần (mặc định: máy chủ phát triển https://localhost:3000 và http://localhost:3000)', en: 'origin allowed to call the API from a browser, may be repeated (default: the dev server, https://localhost:3000 and http://localhost:3000)' },
-  serveRateLimitOption: { vi: 'số yêu cầu tối đa mỗi phút cho mỗi token (hoặc địa chỉ), mặc định 300; 0 = không giới hạn', en: 'most requests per minute per token (or address), default 300; 0 = no limit' },
+  serveRateLimitOption: {
+    vi: 'số yêu cầu tối đa mỗi phút cho mỗi token, mặc định 300; 0 = bỏ giới hạn theo token và theo địa chỉ',
+    en: 'most requests per minute per token, default 300; 0 = no limit per token nor per address',
+  },
+  serveAddressRateLimitOption: {
+    vi: 'số yêu cầu tối đa mỗi phút từ một địa chỉ, trước khi xác thực token, mặc định 1200; 0 = không giới hạn',
+    en: 'most requests per minute from one address, before the token is checked, default 1200; 0 = no limit',
+  },
   serveBodyLimitOption: { vi: 'kích thước tối đa của một yêu cầu, byte (mặc định 2097152)', en: 'largest request body in bytes (default 2097152)' },
   serveVersionsPerDayOption: {
     vi: 'số phiên bản tối đa của một báo cáo nhận trong 24 giờ (mặc định 20; 0 = không giới hạn)',

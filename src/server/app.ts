@@ -9,12 +9,12 @@
  * carry the token's id.
  */
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { loadCatalogue, loadUnits } from '../catalogue/load';
-import { tokenHashOf } from './auth';
+import { requireToken } from './auth';
 import { createCheckPool, defaultCheckThreads } from './checkPool';
 import { apiError, HttpError, type ServerErrorCode } from './messages';
+import { createRateLimits, type Limit } from './rateLimits';
 import { healthRoute } from './routes/health';
 import { openApiRoute } from './routes/openapi';
 import { returnsRoutes } from './routes/returns';
@@ -34,8 +34,12 @@ export const DEFAULT_BODY_LIMIT = 2 * 1024 * 1024;
  * token from growing the immutable store without end. 0 turns a quota off.
  */
 export const DEFAULT_QUOTAS: Quotas = { versionsPerReturnPerDay: 20, bytesPerUnit: 64 * 1024 * 1024 };
-/** Requests per token (or address) per minute; a unit submits a few times a quarter. */
+/** Requests per token per minute; a unit submits a few times a quarter. */
 export const DEFAULT_RATE_LIMIT = { max: 300, timeWindowMs: 60_000 };
+/** Requests per address per minute, before authentication: a few units behind one office's NAT. */
+export const DEFAULT_ADDRESS_RATE_LIMIT = { max: 1200, timeWindowMs: 60_000 };
+/** Failed authentications per address in 10 minutes; then 429 without looking tokens up. */
+export const DEFAULT_AUTH_FAILURE_LIMIT = { max: 30, timeWindowMs: 600_000 };
 /** The add-in's dev server (npm start). */
 export const DEFAULT_CORS_ORIGINS = ['https://localhost:3000', 'http://localhost:3000'];
 
@@ -48,8 +52,12 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** Largest request body in bytes (default 2 MiB). */
   bodyLimit?: number;
-  /** Requests per key per window; max 0 turns the limit off. */
-  rateLimit?: { max: number; timeWindowMs: number };
+  /** Requests per token per window; max 0 turns this and the address limit off (benchmarks). */
+  rateLimit?: Limit;
+  /** Requests per address per window, before authentication (default DEFAULT_ADDRESS_RATE_LIMIT). */
+  addressRateLimit?: Limit;
+  /** Failed authentications per address per window (default DEFAULT_AUTH_FAILURE_LIMIT; max 0: off). */
+  authFailureLimit?: Limit;
   /** false: no logging; otherwise pino's level (default warn) and where to write (default stdout). */
   logger?: false | { level?: LogLevel; stream?: NodeJS.WritableStream };
   /** Behind a reverse proxy: trust X-Forwarded-For for the client's address (rate limit by address). */
@@ -81,8 +89,12 @@ function loggerOptions(logger: AppOptions['logger']) {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const catalogue = loadCatalogue();
+  const perToken = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const limits = createRateLimits({
+    perToken,
+    perAddress: perToken.max > 0 ? (options.addressRateLimit ?? DEFAULT_ADDRESS_RATE_LIMIT) : perToken,
+    authFailures: options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT,
+  });  const catalogue = loadCatalogue();
   const units = loadUnits();
 
   const app = Fastify({
@@ -109,7 +121,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
     if (known) return reply.code(error.statusCode ?? 400).send(apiError(known, { limit: bodyLimit }));
-    if (error.statusCode === 429) return reply.code(429).send(apiError('rate-limited', { after: (error as { after?: string }).after ?? '1 minute' }));
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
       // Another client error of Fastify's: its code, no details (they may quote the body).
       request.log.info({ code: error.code, statusCode: error.statusCode }, 'client error');
@@ -132,22 +143,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxAge: 600,
   });
 
-  if (limit.max > 0) {
-    await app.register(rateLimit, {
-      global: true,
-      max: limit.max,
-      timeWindow: limit.timeWindowMs,
-      // Per token: the hash of the bearer token (never the token), else the client's address.
-      keyGenerator: (request) => tokenHashOf(request) ?? `ip:${request.ip}`,
-      errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: 429, after: context.after }),
-    });
-  }
+  // Before every route's own hooks (authentication): requests without a valid token count too.
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.url !== '/healthz') limits.address(request);
+  });
 
   const checks = createCheckPool(options.checkThreads ?? defaultCheckThreads(), catalogue, units);
   app.addHook('onClose', () => checks.close());
-  submitRoute(app, { store, checks, quotas: options.quotas ?? DEFAULT_QUOTAS });
-  returnsRoutes(app, { store });
-  reviewsRoutes(app, { store });
+  const auth = requireToken(store, limits);
+  submitRoute(app, { store, checks, quotas: options.quotas ?? DEFAULT_QUOTAS, auth });
+  returnsRoutes(app, { store, auth });
+  reviewsRoutes(app, { store, auth });
   healthRoute(app, { store });
   openApiRoute(app);
   return app;

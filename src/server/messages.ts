@@ -55,8 +55,12 @@ const TEXTS = {
     en: 'Unsupported content type: send JSON with "Content-Type: application/json".',
   },
   'rate-limited': {
-    vi: 'Quá nhiều yêu cầu. Thử lại sau {after}.',
-    en: 'Too many requests. Try again in {after}.',
+    vi: 'Quá nhiều yêu cầu. Thử lại sau {seconds} giây.',
+    en: 'Too many requests. Try again in {seconds} seconds.',
+  },
+  'auth-failures': {
+    vi: 'Quá nhiều lần xác thực không thành công từ địa chỉ này. Kiểm tra lại token rồi thử lại sau {seconds} giây.',
+    en: 'Too many failed authentications from this address. Check the token and try again in {seconds} seconds.',
   },
   'not-found': {
     vi: 'Không có địa chỉ {method} {url}.',

@@ -18,6 +18,7 @@ export interface ServeOptions {
   corsOrigins?: readonly string[];
   bodyLimit?: number;
   rateLimit?: AppOptions['rateLimit'];
+  addressRateLimit?: AppOptions['addressRateLimit'];
   quotas?: AppOptions['quotas'];
   logLevel?: LogLevel;
   trustProxy?: AppOptions['trustProxy'];
@@ -74,6 +75,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
       ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      ...(options.addressRateLimit ? { addressRateLimit: options.addressRateLimit } : {}),
       ...(options.quotas ? { quotas: options.quotas } : {}),
       ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
       logger: { level: options.logLevel ?? 'warn' },

@@ -62,6 +62,7 @@ interface ServeCliOptions {
   dataDir?: string;
   corsOrigin?: string[];
   rateLimit?: string;
+  addressRateLimit?: string;
   bodyLimit?: string;
   versionsPerDay?: string;
   unitStorageMib?: string;
@@ -81,6 +82,7 @@ export const serveCommand: CliCommand = {
     addStoreOptions(command, helpLang)
       .option('--cors-origin <origin...>', cliText('serveCorsOption', helpLang))
       .option('--rate-limit <n>', cliText('serveRateLimitOption', helpLang))
+      .option('--address-rate-limit <n>', cliText('serveAddressRateLimitOption', helpLang))
       .option('--body-limit <bytes>', cliText('serveBodyLimitOption', helpLang))
       .option('--versions-per-day <n>', cliText('serveVersionsPerDayOption', helpLang))
       .option('--unit-storage-mib <n>', cliText('serveUnitStorageOption', helpLang))
@@ -93,6 +95,8 @@ export const serveCommand: CliCommand = {
       const port = parseWhole('--port', options.port ?? process.env.CHITIEU_PORT ?? String(DEFAULT_PORT), 0, 65535);
       const host = options.host ?? '127.0.0.1';
       const rateLimit = options.rateLimit === undefined ? undefined : parseWhole('--rate-limit', options.rateLimit, 0, 1_000_000_000);
+      const addressRateLimit =
+        options.addressRateLimit === undefined ? undefined : parseWhole('--address-rate-limit', options.addressRateLimit, 0, 1_000_000_000);
       const bodyLimit = options.bodyLimit === undefined ? undefined : parseWhole('--body-limit', options.bodyLimit, 1024, 1024 * 1024 * 1024);
       const logLevel = parseChoice('--log-level', options.logLevel ?? 'warn', LOG_LEVELS);
       const quotas = quotasOf(options);
@@ -128,6 +132,8 @@ export const serveCommand: CliCommand = {
               port, host, db: storeDb, dataDir,
               ...(corsOrigins ? { corsOrigins } : {}),
               ...(rateLimit !== undefined ? { rateLimit: { max: rateLimit, timeWindowMs: 60_000 } } : {}),
+          ...(addressRateLimit !== undefined ? { addressRateLimit: { max: addressRateLimit, timeWindowMs: 60_000 } } : {}),
+              ...(addressRateLimit !== undefined ? { addressRateLimit: { max: addressRateLimit, timeWindowMs: 60_000 } } : {}),
               ...(bodyLimit !== undefined ? { bodyLimit } : {}),
               ...(quotas ? { quotas } : {}),
               logLevel,
@@ -146,6 +152,7 @@ export const serveCommand: CliCommand = {
           dataDir,
           ...(corsOrigins ? { corsOrigins } : {}),
           ...(rateLimit !== undefined ? { rateLimit: { max: rateLimit, timeWindowMs: 60_000 } } : {}),
+          ...(addressRateLimit !== undefined ? { addressRateLimit: { max: addressRateLimit, timeWindowMs: 60_000 } } : {}),
           ...(bodyLimit !== undefined ? { bodyLimit } : {}),
           ...(quotas ? { quotas } : {}),
           logLevel,

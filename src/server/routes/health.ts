@@ -4,7 +4,7 @@ import { apiError } from '../messages';
 import type { ReturnStore } from '../store/port';
 
 export function healthRoute(app: FastifyInstance, { store }: { store: ReturnStore }): void {
-  app.get('/healthz', { config: { rateLimit: false } }, async (request, reply) => {
+  app.get('/healthz', async (request, reply) => {
     try {
       await store.ping();
     } catch (error) {

@@ -153,7 +153,7 @@ export function openApiDocument(): object {
 
 export function openApiRoute(app: FastifyInstance): void {
   let document: string | undefined;
-  app.get(`${API_PREFIX}/openapi.json`, { config: { rateLimit: false } }, async (_request, reply) => {
+  app.get(`${API_PREFIX}/openapi.json`, async (_request, reply) => {
     document ??= JSON.stringify(openApiDocument());
     return reply.type('application/json; charset=utf-8').send(document);
   });

@@ -24,7 +24,7 @@ import {
 import { diffPayloads } from '../../domain/payload/diff';
 import type { SubmissionPayload } from '../../domain/payload/schema';
 import { formatPayloadIssues } from '../../domain/payload/schema';
-import { requireToken } from '../auth';
+import type { Authenticate } from '../auth';
 import { apiError, HttpError } from '../messages';
 import type { ReturnFilter, ReturnKey, ReturnStore } from '../store/port';
 
@@ -61,8 +61,7 @@ export function versionsThatFit(sizes: readonly { bytes: number }[], limit: numb
   return n;
 }
 
-export function returnsRoutes(app: FastifyInstance, { store }: { store: ReturnStore }): void {
-  const auth = requireToken(store);
+export function returnsRoutes(app: FastifyInstance, { store, auth }: { store: ReturnStore; auth: Authenticate }): void {
 
   app.get(`${API_PREFIX}/returns`, { onRequest: auth }, async (request): Promise<ReturnList> => {
     const token = request.token!;

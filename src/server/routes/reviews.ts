@@ -13,7 +13,7 @@ import { API_PREFIX, PAGE_SIZES, ReviewRequest, reviewPageQuery, type ReviewEntr
 import { diffPayloads } from '../../domain/payload/diff';
 import { reviewStateOf } from '../../domain/payload/reviewState';
 import { formatPayloadIssues, type SubmissionPayload } from '../../domain/payload/schema';
-import { requireToken } from '../auth';
+import type { Authenticate } from '../auth';
 import { apiError, HttpError } from '../messages';
 import type { ReturnStore, StoredReview } from '../store/port';
 import { mayReadReturn, pageQuery } from './returns';
@@ -42,8 +42,7 @@ function flagKeysOf(flagsJson: string, payloadJson: string): Set<string> {
   return keys;
 }
 
-export function reviewsRoutes(app: FastifyInstance, { store }: { store: ReturnStore }): void {
-  const auth = requireToken(store);
+export function reviewsRoutes(app: FastifyInstance, { store, auth }: { store: ReturnStore; auth: Authenticate }): void {
 
   const latestOrMissing = async (returnId: string): Promise<number> => {
     const latest = await store.latestVersionNumber(returnId);

@@ -10,7 +10,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { API_PREFIX, type Receipt } from '../../domain/payload/api';
-import { requireToken } from '../auth';
+import type { Authenticate } from '../auth';
 import type { CheckPool } from '../checkPool';
 import { apiError, HttpError } from '../messages';
 import { QuotaExceededError, type Quotas, type ReturnStore, type StoredVersion } from '../store/port';
@@ -33,6 +33,7 @@ export interface SubmitRouteOptions {
   store: ReturnStore;
   checks: CheckPool;
   quotas: Quotas;
+  auth: Authenticate;
 }
 
 /** A quota refusal as an answer: 429 with Retry-After for a full day's window, 507 for a full unit. */
@@ -46,8 +47,8 @@ function quotaError(error: QuotaExceededError): HttpError {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function submitRoute(app: FastifyInstance, { store, checks, quotas }: SubmitRouteOptions): void {
-  app.post(`${API_PREFIX}/returns`, { onRequest: requireToken(store) }, async (request, reply) => {
+export function submitRoute(app: FastifyInstance, { store, checks, quotas, auth }: SubmitRouteOptions): void {
+  app.post(`${API_PREFIX}/returns`, { onRequest: auth }, async (request, reply) => {
     const token = request.token!;
     if (token.role !== 'reporter') throw new HttpError(403, apiError('not-reporter'));
     const body = request.body;
