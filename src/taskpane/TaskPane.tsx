@@ -10,11 +10,13 @@ import { createAcknowledgements } from './acknowledgements';
 import { ChoiceDropdown } from './ChoiceDropdown';
 import { FlowMessage } from './FlowMessage';
 import { useLanguage } from './i18n/LanguageContext';
+import type { StringKey } from './i18n/strings';
 import { ReplaceDialog } from './ReplaceDialog';
 import type { ConnectionSettings } from './submit/connection';
 import { SubmitPanel, type SubmitPanelProps } from './submit/SubmitPanel';
 import { UnitPicker } from './UnitPicker';
 import { defaultYear } from './unitSearch';
+import { availableRoles, loadRole, saveRole, tabsOfRole, type PaneTab, type Role } from './role';
 import { useReturnWorkbook } from './useReturnWorkbook';
 import { WorkbookSummary } from './WorkbookSummary';
 
@@ -32,11 +34,12 @@ const useStyles = makeStyles({
   subtitle: { color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
   tabPanel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
-  // Five tabs do not fit a task pane's default width (about 350 px): they wrap instead of being cut off.
+  // A role's tabs fit a narrow pane; should a font make them wider, they wrap instead of being cut off.
   tabs: { flexWrap: 'wrap' },
 });
 
-type PaneTab = 'create' | 'check' | 'submit' | 'review' | 'aggregate';
+const ROLE_LABEL: Record<Role, StringKey> = { reporter: 'roleReporter', reviewer: 'roleReviewer', aggregator: 'roleAggregator' };
+const TAB_LABEL: Record<PaneTab, StringKey> = { create: 'tabCreate', check: 'tabCheck', submit: 'tabSubmit', review: 'tabReview', aggregate: 'tabAggregate' };
 
 // The review code (its client, the Duyệt panel, the reporter's open queries) loads on first use.
 const ReviewPanel = lazy(() => import('./review/ReviewPanel'));
@@ -60,9 +63,12 @@ export interface TaskPaneProps {
   /** The Tổng hợp (Aggregate) tab is shown when a summary writer is given; the endpoint source uses the aggregator's connection. */
   summaryWriter?: SummaryWriter;
   aggregateConnection?: ConnectionSettings;
+  /** Whose work the pane opens on; the one kept on this computer (or a reporting unit's) otherwise. */
+  initialRole?: Role;
 }
 
-export function TaskPane({ workbook, checker, catalogue, units, submitter, connection, submitOptions, reviewConnection, markQueries, summaryWriter, aggregateConnection }: TaskPaneProps) {
+export function TaskPane(props: TaskPaneProps) {
+  const { workbook, checker, catalogue, units, submitter, connection, submitOptions, reviewConnection, markQueries, summaryWriter, aggregateConnection, initialRole } = props;
   const { lang, setLang, t } = useLanguage();
   const styles = useStyles();
   const { workbookState, flow, refresh, create, confirmReplace, cancel, dismiss } = useReturnWorkbook(workbook);
@@ -72,7 +78,25 @@ export function TaskPane({ workbook, checker, catalogue, units, submitter, conne
   const [dropped, setDropped] = useState<ReportingUnit | null>(null);
   const [showRequired, setShowRequired] = useState(false);
   const prefilled = useRef(false);
-  const [tab, setTab] = useState<PaneTab>('create');
+  const shown = useMemo(() => {
+    const tabs = new Set<PaneTab>(['create', 'check']);
+    if (submitter && connection) tabs.add('submit');
+    if (reviewConnection) tabs.add('review');
+    if (summaryWriter && aggregateConnection) tabs.add('aggregate');
+    return tabs;
+  }, [submitter, connection, reviewConnection, summaryWriter, aggregateConnection]);
+  const roles = useMemo(() => availableRoles(shown), [shown]);
+  const [role, setRoleState] = useState<Role>(() => {
+    const kept = initialRole ?? loadRole();
+    return kept && roles.includes(kept) ? kept : 'reporter';
+  });
+  const roleTabs = tabsOfRole(role, shown);
+  const [tab, setTab] = useState<PaneTab>(() => roleTabs[0] ?? 'create');
+  const chooseRole = (next: Role) => {
+    setRoleState(next);
+    saveRole(next);
+    setTab(tabsOfRole(next, shown)[0] ?? 'create');
+  };
   const [reviewOpened, setReviewOpened] = useState(false);
   const [aggregateOpened, setAggregateOpened] = useState(false);
   useEffect(() => {
@@ -93,8 +117,8 @@ export function TaskPane({ workbook, checker, catalogue, units, submitter, conne
     if (prefilled.current || workbookState.phase !== 'read') return;
     prefilled.current = true;
     const existing = workbookState.existing;
-    // Opened on a workbook that already holds a return: checking it is what a person came for.
-    if (existing) setTab('check');
+    // Opened on a workbook that already holds a return: checking it is what a reporter came for.
+    if (existing && role === 'reporter') setTab('check');
     if (!existing || unit) return;
     const found = existing.unitId ? findUnit(units, existing.unitId) : undefined;
     const foundYear = existing.year !== null && catalogue.years.includes(existing.year) ? existing.year : year;
@@ -102,7 +126,7 @@ export function TaskPane({ workbook, checker, catalogue, units, submitter, conne
       setYear(foundYear);
       setUnit(found);
     }
-  }, [workbookState, unit, units, catalogue.years, year]);
+  }, [workbookState, unit, units, catalogue.years, year, role]);
 
   const chooseYear = (next: number) => {
     setYear(next);
@@ -148,29 +172,24 @@ export function TaskPane({ workbook, checker, catalogue, units, submitter, conne
 
       <WorkbookSummary state={workbookState} units={units} onRefresh={refresh} />
 
-      <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as PaneTab)} aria-label={t('tabsLabel')}>
-        <Tab value="create" id="tab-create" aria-controls="panel-create">
-          {t('tabCreate')}
-        </Tab>
-        <Tab value="check" id="tab-check" aria-controls="panel-check">
-          {t('tabCheck')}
-        </Tab>
-        {submitter && connection && (
-          <Tab value="submit" id="tab-submit" aria-controls="panel-submit">
-            {t('tabSubmit')}
-          </Tab>
-        )}
-        {reviewConnection && (
-          <Tab value="review" id="tab-review" aria-controls="panel-review">
-            {t('tabReview')}
-          </Tab>
-        )}
-        {summaryWriter && aggregateConnection && (
-          <Tab value="aggregate" id="tab-aggregate" aria-controls="panel-aggregate">
-            {t('tabAggregate')}
-          </Tab>
-        )}
-      </TabList>
+      {roles.length > 1 && (
+        <ChoiceDropdown<Role>
+          label={t('roleLabel')}
+          choices={roles.map((r) => ({ value: r, text: t(ROLE_LABEL[r]) }))}
+          value={role}
+          onChange={chooseRole}
+        />
+      )}
+
+      {roleTabs.length > 0 && (
+        <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as PaneTab)} aria-label={t('tabsLabel')}>
+          {roleTabs.map((value) => (
+            <Tab key={value} value={value} id={`tab-${value}`} aria-controls={`panel-${value}`}>
+              {t(TAB_LABEL[value])}
+            </Tab>
+          ))}
+        </TabList>
+      )}
 
       {/* Both panels stay mounted: switching tabs keeps the choices made and the last check's flags. */}
       <div role="tabpanel" id="panel-create" aria-labelledby="tab-create" hidden={tab !== 'create'}>

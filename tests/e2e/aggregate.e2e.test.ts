@@ -15,6 +15,7 @@ import type { FakeExcelHost } from '../fakes/fakeExcel';
 import { ROOT, buildProduction } from './build';
 import { launchChromium } from './browser';
 import { serveDirectory, type StaticServer } from './staticServer';
+import { chooseRole } from './previewGrid';
 
 const OUT = path.join(ROOT, 'test-output', 'e2e');
 const SUMMARY = 'Tổng hợp';
@@ -58,6 +59,7 @@ afterEach(() => expect(pageErrors).toEqual([]));
 const panel = () => page.getByTestId('aggregate-panel');
 
 test('the department aggregates four picked files: three returns used, one listed with its reason', async () => {
+  await chooseRole(page, 'Cơ quan tổng hợp');
   await page.getByRole('tab', { name: 'Tổng hợp' }).click();
   await panel().waitFor();
   await panel().getByRole('combobox', { name: 'Năm' }).click();

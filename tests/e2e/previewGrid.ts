@@ -51,6 +51,12 @@ export function previewGrid(page: () => Page) {
   return { cell, namedAddress, typeInto, createReturn, typeFocalPoint };
 }
 
+/** Chooses whose work the pane shows (Vai trò): "Đơn vị báo cáo", "Người duyệt", "Cơ quan tổng hợp". */
+export async function chooseRole(page: Page, role: string): Promise<void> {
+  await page.getByRole('combobox', { name: /Vai trò|Role/ }).click();
+  await page.getByRole('option', { name: role, exact: true }).click();
+}
+
 /** Enters and saves an endpoint's URL and token in a panel's connection form (Gửi, Duyệt). */
 export async function saveConnection(panel: Locator, url: string, token: string): Promise<void> {
   const form = panel.getByTestId('connection-form');

@@ -20,7 +20,7 @@ import { DEFAULT_QUARTER, DEFAULT_UNIT, DEFAULT_YEAR, validPayload } from '../su
 import { createToken, createTokenWithId, startServerProcess, tempDbFile, type ServerProcess } from '../support/serverProcess';
 import { ROOT, buildProduction } from './build';
 import { launchChromium } from './browser';
-import { saveConnection } from './previewGrid';
+import { chooseRole, saveConnection } from './previewGrid';
 import { openSeededPreview } from './seededWorkbook';
 import { serveDirectory, type StaticServer } from './staticServer';
 
@@ -137,15 +137,17 @@ async function listAndOpen(): Promise<void> {
 }
 
 test('Duyệt: the reviewer enters a reviewer’s token, picks the period and opens the return with its flags and justification', async () => {
-  // The five tabs fit the pane's width (they wrap), none cut off.
+  // A role's tabs, none cut off: the reporting unit's three, then the reviewer's one.
   const pane = (await page.locator('aside.pane').boundingBox())!;
   const tabs = page.locator('aside.pane [role="tablist"] [role="tab"]');
-  await expect(tabs.allInnerTexts()).resolves.toEqual(['Tạo biểu', 'Kiểm tra', 'Gửi', 'Duyệt', 'Tổng hợp']);
+  await expect(tabs.allInnerTexts()).resolves.toEqual(['Tạo biểu', 'Kiểm tra', 'Gửi']);
   for (const tab of await tabs.all()) {
     const box = (await tab.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width);
   }
 
+  await chooseRole(page, 'Người duyệt');
+  await expect(tabs.allInnerTexts()).resolves.toEqual(['Duyệt']);
   await page.getByRole('tab', { name: 'Duyệt' }).click();
   await panel().waitFor();
   await expect(panel().getByTestId('review-list').isDisabled()).resolves.toBe(true);

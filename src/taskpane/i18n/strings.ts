@@ -88,6 +88,10 @@ export const STRINGS = {
   tabCreate: { vi: 'Tạo biểu', en: 'Create' },
   tabCheck: { vi: 'Kiểm tra', en: 'Check' },
   tabsLabel: { vi: 'Việc cần làm', en: 'Tasks' },
+  roleLabel: { vi: 'Vai trò', en: 'Role' },
+  roleReporter: { vi: 'Đơn vị báo cáo', en: 'Reporting unit' },
+  roleReviewer: { vi: 'Người duyệt', en: 'Reviewer' },
+  roleAggregator: { vi: 'Cơ quan tổng hợp', en: 'Aggregating department' },
 
   checkButton: { vi: 'Kiểm tra', en: 'Check' },
   recheckButton: { vi: 'Kiểm tra lại', en: 'Check again' },

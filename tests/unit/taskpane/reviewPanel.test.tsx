@@ -173,7 +173,8 @@ describe('the task pane', () => {
     const props = { workbook: {} as never, checker: {} as never, catalogue: loadCatalogue(), units: loadUnits() };
     const without = text(render(<TaskPane {...props} />));
     expect(without).not.toContain('Duyệt');
-    const html = render(<TaskPane {...props} reviewConnection={inMemoryConnection()} />);
+    // A reviewer's pane: the role's one tab, its code not yet loaded.
+    const html = render(<TaskPane {...props} reviewConnection={inMemoryConnection()} initialRole="reviewer" />);
     expect(html).toMatch(/id="tab-review"/);
     expect(text(html)).toContain('Duyệt');
     expect(html).not.toContain('data-testid="review-panel"');
