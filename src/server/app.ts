@@ -15,6 +15,7 @@ import { requireToken } from './auth';
 import { createCheckPool, defaultCheckThreads } from './checkPool';
 import { apiError, HttpError, type ServerErrorCode } from './messages';
 import { createRateLimits, type Limit } from './rateLimits';
+import { addJsonParser } from './jsonBody';
 import { healthRoute } from './routes/health';
 import { openApiRoute } from './routes/openapi';
 import { returnsRoutes } from './routes/returns';
@@ -110,7 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // JSON only: a body of any other type is refused with 415 before it is read.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, app.getDefaultJsonParser('error', 'error'));
+  addJsonParser(app, bodyLimit);
 
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {

@@ -42,6 +42,10 @@ const TEXTS = {
     vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
     en: 'The request body is not valid JSON.',
   },
+  'too-deep': {
+    vi: 'Nội dung JSON lồng nhau quá sâu (tối đa {max} mức).',
+    en: 'The JSON body is nested too deeply (at most {max} levels).',
+  },
   'empty-body': {
     vi: 'Yêu cầu không có nội dung.',
     en: 'The request has no body.',
