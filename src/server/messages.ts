@@ -26,6 +26,10 @@ const TEXTS = {
     vi: 'Mã lần nộp (submissionId) này đã được dùng cho báo cáo của một đơn vị khác. Tạo lại bản nộp với mã mới.',
     en: 'This submission id has already been used for another unit\'s return. Build the submission again with a new id.',
   },
+  'submission-id-reused': {
+    vi: 'Mã lần nộp (submissionId) này đã được dùng cho một nội dung khác. Nội dung mới cần một mã mới: tạo lại bản nộp rồi gửi.',
+    en: 'This submission id was used for different content. New content needs a new id: build the submission again and send it.',
+  },
   'invalid-payload': {
     vi: 'Nội dung gửi lên không đúng cấu trúc báo cáo (xem "issues").',
     en: 'The submission does not match the return\'s schema (see "issues").',

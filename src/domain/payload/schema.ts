@@ -22,7 +22,9 @@ export const PAYLOAD_ROW_IDS = [
 export { MAX_FLAGS, MAX_JUSTIFICATIONS, MAX_SECTION, MAX_SHORT, MAX_TEXT, MAX_YEAR, MIN_YEAR, TEXT_LIMITS } from './limits';
 export const MAX_FIGURES = 4 * PAYLOAD_ROW_IDS.length;
 
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+// Either case, spelled out rather than with the i flag, which JSON Schema patterns (the OpenAPI
+// document) cannot carry; the id is then kept in lower case, so one UUID is one submission.
+const UUID_V4 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/;
 
 export const RowId = z.enum(PAYLOAD_ROW_IDS);
 export const Quarter = z.number().int().min(1).max(4);
@@ -105,7 +107,7 @@ const boundedRecord = <V extends z.ZodType>(key: typeof RowId, value: V, max: nu
 export const SubmissionPayload = z
   .object({
     payloadVersion: z.literal(PAYLOAD_VERSION),
-    submissionId: z.string().regex(UUID_V4, 'must be a UUID v4'),
+    submissionId: z.string().regex(UUID_V4, 'must be a UUID v4').toLowerCase(),
     submittedAt: z.string().datetime({ offset: true }),
     unitId: bounded(TEXT_LIMITS.unitId).min(1),
     year: z.number().int().min(MIN_YEAR).max(MAX_YEAR),

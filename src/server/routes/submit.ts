@@ -2,8 +2,8 @@
  * POST /api/v1/returns: a reporting unit submits its return.
  *
  * Order matters: the token first (401/403), then the submission id — a submission id stored
- * before answers with its first receipt at once (200, created: false), without checking the
- * payload again, so retries are cheap — then, in a worker thread (submissionCheck.ts), the
+ * before answers with its first receipt at once (200, created: false) when the content is the
+ * same (409 when it is not), without checking the payload again, so retries are cheap — then, in a worker thread (submissionCheck.ts), the
  * schema (400), whether the unit may report (422) and the server's own check (422 with the
  * errors), and finally the store, which numbers the version and keeps the submission id unique
  * even between processes.
@@ -11,6 +11,7 @@
 import type { FastifyInstance } from 'fastify';
 import { API_PREFIX, type Receipt } from '../../domain/payload/api';
 import type { Authenticate } from '../auth';
+import { contentSubmissionId } from '../../submit/contentId';
 import type { CheckPool } from '../checkPool';
 import { apiError, HttpError } from '../messages';
 import { QuotaExceededError, type Quotas, type ReturnStore, type StoredVersion } from '../store/port';
@@ -45,6 +46,19 @@ function quotaError(error: QuotaExceededError): HttpError {
   return new HttpError(507, apiError('storage-quota', { mib: Math.floor(error.limit / (1024 * 1024)) }));
 }
 
+/**
+ * A stored submission sent again: the same unit and the same content (all but its id and time,
+ * compared as a hash of the canonical JSON, so key order and spacing do not matter) is a retry,
+ * answered with the first receipt; anything else under that id is refused (409).
+ */
+function sameSubmission(stored: StoredVersion, body: Record<string, unknown>, unitId: string): StoredVersion {
+  if (stored.unitId !== unitId) throw new HttpError(409, apiError('submission-id-taken'));
+  if (contentSubmissionId(JSON.parse(stored.payloadJson) as object) !== contentSubmissionId(body)) {
+    throw new HttpError(409, apiError('submission-id-reused'));
+  }
+  return stored;
+}
+
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function submitRoute(app: FastifyInstance, { store, checks, quotas, auth }: SubmitRouteOptions): void {
@@ -55,11 +69,9 @@ export function submitRoute(app: FastifyInstance, { store, checks, quotas, auth 
     if (!isObject(body)) throw new HttpError(400, apiError('invalid-payload', {}, { issues: [{ path: '', message: 'Expected an object' }] }));
 
     if (typeof body.submissionId === 'string') {
-      const stored = await store.findBySubmissionId(body.submissionId);
-      if (stored) {
-        if (stored.unitId !== token.unitId) throw new HttpError(409, apiError('submission-id-taken'));
-        return reply.code(200).send(receiptOf(stored, false));
-      }
+      // Ids are kept in lower case (the schema lower-cases them): the same UUID in capitals is the same submission.
+      const stored = await store.findBySubmissionId(body.submissionId.toLowerCase());
+      if (stored) return reply.code(200).send(receiptOf(sameSubmission(stored, body, token.unitId), false));
     }
     if (typeof body.unitId === 'string' && body.unitId !== token.unitId) {
       throw new HttpError(403, apiError('wrong-unit', { tokenUnit: token.unitId, unit: body.unitId.slice(0, 200) }));
@@ -88,8 +100,8 @@ export function submitRoute(app: FastifyInstance, { store, checks, quotas, auth 
       .catch((error: unknown) => {
         throw error instanceof QuotaExceededError ? quotaError(error) : error;
       });
-    // Another process (or request) may have stored the same submission id for another unit meanwhile.
-    if (outcome.version.unitId !== token.unitId) throw new HttpError(409, apiError('submission-id-taken'));
+    // Another process (or request) may have stored the same submission id meanwhile.
+    if (!outcome.created) sameSubmission(outcome.version, body, token.unitId);
     return reply.code(outcome.created ? 201 : 200).send(receiptOf(outcome.version, outcome.created));
   });
 }

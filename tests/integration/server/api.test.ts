@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { API_PREFIX, ApiError, Receipt, ReturnList, VersionList } from '../../../src/domain/payload/api';
-import type { SubmissionPayload } from '../../../src/domain/payload/schema';
+import { SubmissionPayload } from '../../../src/domain/payload/schema';
 import { buildApp, DEFAULT_BODY_LIMIT, type AppOptions } from '../../../src/server/app';
 import { openStore } from '../../../src/server/store/openStore';
 import type { ReturnStore } from '../../../src/server/store/port';
@@ -121,11 +121,39 @@ describe.each<Kind>(['sqlite', 'postgres'])('HTTP API on %s', (kind) => {
     const again = await post(payload);
     expect(again.statusCode).toBe(200);
     expect(Receipt.parse(again.json())).toEqual({ ...first.json(), created: false });
-    // Even changed content under the same id: the first receipt, not re-checked.
+    // The same content sent later, its keys in another order: a retry all the same.
+    const { submittedAt: _at, ...rest } = payload;
+    const reordered = Object.fromEntries(Object.entries({ ...rest, submittedAt: new Date(Date.now() + 5000).toISOString() }).reverse());
+    expect((await post(reordered)).statusCode).toBe(200);
+    // Other content under the same id: refused, nothing stored (issue 11, item 8).
     const changed = await post({ ...payloadWithErrors({ quarter: 1 }), submissionId: payload.submissionId });
-    expect(changed.statusCode).toBe(200);
-    expect(changed.json().version).toBe(first.json().version);
+    expect(changed.statusCode).toBe(409);
+    expect(expectApiError(changed.json(), 'submission-id-reused').message.en).toContain('different content');
     expect(await store.countVersions()).toBe(count);
+  });
+
+  it('refuses other content sent under one id at the same moment: one stored, the other 409', async () => {
+    const a = validPayload({ quarter: 1 }, { percent: 61 });
+    const b = { ...validPayload({ quarter: 1 }, { percent: 62 }), submissionId: a.submissionId };
+    const [sa, sb, sa2] = (await Promise.all([post(a), post(b), post(a)])).map((r) => r.statusCode);
+    // Whichever content was stored, the other is refused; a's two sends agree with each other.
+    const stored = JSON.parse((await store.findBySubmissionId(a.submissionId))!.payloadJson) as SubmissionPayload;
+    if (stored.figures[0]!.value === a.figures[0]!.value) expect([[sa, sa2].sort(), sb]).toEqual([[200, 201], 409]);
+    else expect([sa, sb, sa2]).toEqual([409, 201, 409]);
+  });
+
+  it('keeps submission ids in lower case: the same UUID in capitals is the same submission (issue 11, item 7)', async () => {
+    const payload = validPayload({ quarter: 2 }, { percent: 63 });
+    const upper = { ...payload, submissionId: payload.submissionId.toUpperCase() };
+    const first = await post(upper);
+    expect(first.statusCode).toBe(201);
+    expect(Receipt.parse(first.json()).submissionId).toBe(payload.submissionId);
+    const count = await store.countVersions();
+    const lower = await post(payload);
+    expect([lower.statusCode, lower.json().version]).toEqual([200, first.json().version]);
+    expect((await post(upper)).statusCode).toBe(200);
+    expect(await store.countVersions()).toBe(count);
+    expect((await store.findBySubmissionId(payload.submissionId))?.submissionId).toBe(payload.submissionId);
   });
 
   it('stores a correction as version 2, and the versions endpoint shows what changed', async () => {
@@ -355,6 +383,13 @@ describe.each<Kind>(['sqlite', 'postgres'])('HTTP API on %s', (kind) => {
     for (const name of ['SubmissionPayload', 'Receipt', 'ApiError', 'ReturnList', 'VersionList']) expect(doc.components.schemas[name]).toBeDefined();
     expect(doc.components.schemas.SubmissionPayload.properties.figures.type).toBe('array');
     expect(doc.components.schemas.SubmissionPayload.required).toEqual(expect.arrayContaining(['submissionId', 'unitId']));
+    // The id's pattern says what the schema accepts: either case (JSON Schema patterns have no flags).
+    const pattern = new RegExp(doc.components.schemas.SubmissionPayload.properties.submissionId.pattern);
+    const id = SubmissionPayload.shape.submissionId;
+    const u = randomUUID();
+    for (const candidate of [u, u.toUpperCase(), u.replace(/[a-f]/, (c) => c.toUpperCase()), u.replace(/-4/, '-1'), `${u}x`]) {
+      expect([candidate, pattern.test(candidate)]).toEqual([candidate, id.safeParse(candidate).success]);
+    }
     expect(doc.components.securitySchemes.bearer).toEqual(expect.objectContaining({ type: 'http', scheme: 'bearer' }));
     // Every $ref resolves.
     const refs = JSON.stringify(doc).match(/"#\/components\/schemas\/(\w+)"/g) ?? [];
@@ -393,6 +428,5 @@ describe.each<Kind>(['sqlite', 'postgres'])('HTTP API on %s', (kind) => {
       const receipts = answers.filter((a) => a.json().submissionId === p.submissionId).map((a) => ({ ...a.json(), created: null }));
       expect(new Set(receipts.map((r) => JSON.stringify(r))).size).toBe(1);
     }
-    void randomUUID;
   });
 });
