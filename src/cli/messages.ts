@@ -38,8 +38,8 @@ const TEXTS = {
   unitsHeaderName: { vi: 'Tên', en: 'Name' },
   unitsHeaderKind: { vi: 'Loại', en: 'Kind' },
   unitsHeaderFills: { vi: 'Chỉ tiêu phải báo cáo', en: 'Indicators to report' },
-  unitsCount: { vi: '{count} đơn vị.', en: '{count} units.' },
-  unitsCountYear: { vi: '{count} đơn vị báo cáo năm {year}.', en: '{count} units report for {year}.' },
+  unitsCount: { vi: '{count} đơn vị.', en: '{count} {count|unit|units}.' },
+  unitsCountYear: { vi: '{count} đơn vị báo cáo năm {year}.', en: '{count} {count|unit reports|units report} for {year}.' },
   kindMinistry: { vi: 'bộ, cơ quan ngang bộ', en: 'ministry' },
   kindAgency: { vi: 'cơ quan thuộc Chính phủ', en: 'government agency' },
   kindProvince: { vi: 'tỉnh, thành phố', en: 'province' },
@@ -80,7 +80,10 @@ const TEXTS = {
   statusLikely2024: { vi: 'Có khả năng hoàn thành đến 2024', en: 'Likely to be met by 2024' },
   statusLikely2025: { vi: 'Có khả năng hoàn thành đến 2025', en: 'Likely to be met by 2025' },
   statusChallenging: { vi: 'Thách thức', en: 'Challenging' },
-  validateSummary: { vi: 'Kết quả: {error} lỗi, {warning} cảnh báo, {info} thông tin.', en: 'Result: {error} errors, {warning} warnings, {info} information.' },
+  validateSummary: {
+    vi: 'Kết quả: {error} lỗi, {warning} cảnh báo, {info} thông tin.',
+    en: 'Result: {error} {error|error|errors}, {warning} {warning|warning|warnings}, {info} information.',
+  },
   // serve and token (the endpoint)
   serveDescription: { vi: 'chạy máy chủ tiếp nhận báo cáo (API HTTP) trên cơ sở dữ liệu SQLite hoặc PostgreSQL', en: 'run the endpoint that receives returns (HTTP API) on a SQLite or PostgreSQL database' },
   servePortOption: { vi: 'cổng (mặc định: biến CHITIEU_PORT, hoặc 8787; 0 = một cổng trống bất kỳ)', en: 'port (default: CHITIEU_PORT, else 8787; 0 = any free port)' },
@@ -135,9 +138,17 @@ const TEXTS = {
   tokenHeaderUnit: { vi: 'Đơn vị', en: 'Unit' },
   tokenHeaderRole: { vi: 'Vai trò', en: 'Role' },
   tokenHeaderLabel: { vi: 'Ghi chú', en: 'Label' },
-  tokenHeaderCreated: { vi: 'Cấp lúc', en: 'Created' },
-  tokenHeaderRevoked: { vi: 'Thu hồi lúc', en: 'Revoked' },
-  tokenCount: { vi: '{count} token ({live} còn hiệu lực).', en: '{count} tokens ({live} live).' },
+  tokenHeaderCreated: { vi: 'Cấp lúc (giờ Việt Nam)', en: 'Created (Vietnam time)' },
+  tokenHeaderRevoked: { vi: 'Thu hồi lúc (giờ Việt Nam)', en: 'Revoked (Vietnam time)' },
+  tokenRoleRequired: {
+    vi: 'Thiếu --role: reporter (đơn vị nộp báo cáo), reviewer (xem xét) hoặc aggregator (tổng hợp). '
+      + 'Xem: chitieu token create --help',
+    en: 'No --role: reporter (a unit that submits), reviewer or aggregator. See: chitieu token create --help',
+  },
+  unitUnknown: { vi: 'Không có đơn vị báo cáo mã "{unit}".', en: 'There is no reporting unit with id "{unit}".' },
+  unitMeant: { vi: 'Có phải là: {units}?', en: 'Did you mean: {units}?' },
+  unitListHint: { vi: 'Xem danh sách mã đơn vị bằng lệnh: chitieu units', en: 'List the unit ids with: chitieu units' },
+  tokenCount: { vi: '{count} token ({live} còn hiệu lực).', en: '{count} {count|token|tokens} ({live} live).' },
   // end of serve and token
   // submit
   submitDescription: { vi: 'kiểm tra rồi gửi một tệp báo cáo (.xlsx) lên máy chủ tiếp nhận; in biên nhận và ghi biên nhận vào tệp', en: 'check a return file (.xlsx) and send it to the endpoint; print the receipt and write it into the file' },
@@ -255,6 +266,11 @@ const TEXTS = {
 
 export type CliTextKey = keyof typeof TEXTS;
 
+/** Fills {name}; {name|one|other} picks the English word by the number ("1 error", "2 errors"). */
 export function cliText(key: CliTextKey, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return TEXTS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return TEXTS[key][lang]
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, k: string, one: string, other: string) =>
+      k in vars ? (Number(vars[k]) === 1 ? one : other) : m,
+    )
+    .replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }

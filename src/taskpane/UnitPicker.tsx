@@ -54,6 +54,8 @@ export function UnitPicker({ units, selected, onSelect, disabled, notice }: Unit
     >
       <Combobox
         placeholder={t('unitPlaceholder')}
+        // Fluent's own label for the arrow is English ("Open"): the pane's language instead.
+        expandIcon={{ 'aria-label': t('unitOpenList') }}
         value={text}
         disabled={disabled}
         selectedOptions={selected ? [selected.id] : []}

@@ -1,4 +1,4 @@
-import { fillsForYear } from '../../catalogue/load';
+import { fillsForYear, loadUnits } from '../../catalogue/load';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UserFacingError } from '../../workbook/port';
@@ -6,6 +6,7 @@ import { parseYear } from '../args';
 import { addCommonOptions, commandLang, type CliCommand } from '../command';
 import { cliText } from '../messages';
 import { printLine } from '../output';
+import { requireUnitId } from '../unitSuggestion';
 import { writeFileAtomically } from '../writeFileAtomically';
 
 /** Where the return goes: an .xlsx in an existing folder, never over a file unless asked. */
@@ -46,6 +47,8 @@ export const templateCommand: CliCommand = {
     return command.action(async (options: { unit: string; year: string; out: string; force?: boolean }) => {
       const lang = commandLang(command);
       const year = parseYear(options.year);
+      // A name ("Bộ Y tế") or a near miss ("bo-yte") gets the id meant, before anything is written.
+      requireUnitId(loadUnits(), options.unit);
       const out = path.resolve(cwd, options.out);
       checkOutPath(out, Boolean(options.force));
       // ExcelJS takes a quarter of a second to load: only the commands that write files pay for it.

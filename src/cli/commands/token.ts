@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { loadUnits } from '../../catalogue/load';
 import { ROLES, type RoleName as Role } from '../../domain/payload/roles';
+import { vietnamTime } from '../../layout/receiptPlan';
 import type { ReturnStore } from '../../server/store/port';
 import { UserFacingError, type Lang } from '../../workbook/port';
 import { parseChoice } from '../args';
@@ -8,6 +10,7 @@ import { addCommonOptions, commandLang, type CliCommand } from '../command';
 import { CliExit, EXIT, type CliIO } from '../io';
 import { cliText } from '../messages';
 import { formatTable, printError, printJson, printLine } from '../output';
+import { requireUnitId } from '../unitSuggestion';
 import { addStoreOptions, dbOf } from './serve';
 
 const FORMATS = ['text', 'json'] as const;
@@ -56,12 +59,16 @@ function subcommand(parent: Command, name: string, lang: Lang, description: stri
 function registerCreate(token: Command, io: CliIO, cwd: string, helpLang: Lang): void {
   const command = subcommand(token, 'create', helpLang, cliText('tokenCreateDescription', helpLang))
     .option('--unit <id>', cliText('tokenUnitOption', helpLang))
-    .requiredOption('--role <role>', cliText('tokenRoleOption', helpLang))
+    // Checked in the action: commander's own message would point at `chitieu token --help`.
+    .option('--role <role>', cliText('tokenRoleOption', helpLang))
     .option('--label <text>', cliText('tokenLabelOption', helpLang))
     .option('--format <format>', cliText('tokenFormatOption', helpLang));
   addCommonOptions(command, helpLang);
-  command.action(async (options: StoreOptions & { unit?: string; role: string; label?: string; format?: string }) => {
+  command.action(async (options: StoreOptions & { unit?: string; role?: string; label?: string; format?: string }) => {
     const lang = commandLang(command);
+    if (options.role === undefined) {
+      throw new UserFacingError('role-required', { vi: cliText('tokenRoleRequired', 'vi'), en: cliText('tokenRoleRequired', 'en') });
+    }
     const role: Role = parseChoice('--role', options.role, ROLES);
     const format = parseChoice('--format', options.format ?? 'text', FORMATS);
     if (role === 'reporter' && options.unit === undefined) {
@@ -69,6 +76,8 @@ function registerCreate(token: Command, io: CliIO, cwd: string, helpLang: Lang):
     }
     const { issueToken, checkTokenUnit, ALL_UNITS } = require('../../server/tokens') as typeof import('../../server/tokens');
     const unitId = options.unit ?? ALL_UNITS;
+    // A reporter's unit by its id: a name or a near miss gets the id meant.
+    if (role === 'reporter') requireUnitId(loadUnits(), unitId);
     checkTokenUnit(unitId, role); // before the database is opened
     const { id, token } = await withStore(cwd, options, (store) => issueToken(store, { unitId, role, label: options.label ?? null }));
     if (format === 'json') {
@@ -95,7 +104,8 @@ function registerRevoke(token: Command, io: CliIO, cwd: string, helpLang: Lang):
       return { revoked: false as const, existing };
     });
     if (outcome.revoked) return printLine(io, cliText('tokenRevoked', lang, { id }));
-    printError(io, lang, outcome.existing ? cliText('tokenAlreadyRevoked', lang, { id, at: outcome.existing.revokedAt ?? '' }) : cliText('tokenNotFound', lang, { id }));
+    const at = outcome.existing?.revokedAt ? vietnamTime(outcome.existing.revokedAt) : '';
+    printError(io, lang, outcome.existing ? cliText('tokenAlreadyRevoked', lang, { id, at }) : cliText('tokenNotFound', lang, { id }));
     throw new CliExit(EXIT.userError);
   });
 }
@@ -111,7 +121,9 @@ function registerList(token: Command, io: CliIO, cwd: string, helpLang: Lang): v
     const listed = tokens.map((t) => ({ id: t.id, unitId: t.unitId, role: t.role, label: t.label, createdAt: t.createdAt, revokedAt: t.revokedAt }));
     if (format === 'json') return printJson(io, listed);
     const headers = (['tokenHeaderId', 'tokenHeaderUnit', 'tokenHeaderRole', 'tokenHeaderLabel', 'tokenHeaderCreated', 'tokenHeaderRevoked'] as const).map((k) => cliText(k, lang));
-    io.out(formatTable(headers, listed.map((t) => [t.id, t.unitId, t.role, t.label ?? '', t.createdAt, t.revokedAt ?? ''])));
+    // Vietnam time, as the add-in shows every time; the JSON keeps ISO 8601.
+    const when = (iso: string | null) => (iso ? vietnamTime(iso) : '');
+    io.out(formatTable(headers, listed.map((t) => [t.id, t.unitId, t.role, t.label ?? '', when(t.createdAt), when(t.revokedAt)])));
     printLine(io, cliText('tokenCount', lang, { count: listed.length, live: listed.filter((t) => t.revokedAt === null).length }));
   });
 }

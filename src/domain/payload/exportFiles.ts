@@ -5,7 +5,7 @@
  */
 import { allIndicators } from '../../catalogue/load';
 import type { Catalogue } from '../../catalogue/schema';
-import { PAYLOAD_ROW_IDS, type PayloadFigure, type SubmissionPayload } from './schema';
+import { PAYLOAD_ROW_IDS, type FigureStatus, type PayloadFigure, type SubmissionPayload } from './schema';
 
 type Lang = 'vi' | 'en';
 
@@ -95,7 +95,18 @@ function field(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const bool = (b: boolean) => (b ? 'TRUE' : 'FALSE');
+/**
+ * Under Vietnamese headers the values are Vietnamese words too (a person reads this file); the
+ * English file keeps the payload's codes, as the JSON does.
+ */
+const STATUS_VI: Record<FigureStatus, string> = {
+  number: 'có số liệu',
+  noData: 'không có số liệu',
+  deferred: 'dẫn chiếu kế hoạch',
+  empty: 'để trống',
+};
+const status = (s: FigureStatus, lang: Lang) => (lang === 'vi' ? STATUS_VI[s] : s);
+const bool = (b: boolean, lang: Lang) => (lang === 'vi' ? (b ? 'có' : 'không') : b ? 'TRUE' : 'FALSE');
 
 export function exportCsv(payload: SubmissionPayload, catalogue: Catalogue, lang: Lang): string {
   const names = rowNames(catalogue, lang);
@@ -110,9 +121,9 @@ export function exportCsv(payload: SubmissionPayload, catalogue: Catalogue, lang
       String(f.quarter),
       f.value === null ? '' : decimal(f.value),
       defused(f.typed),
-      f.status,
-      bool(f.provisional),
-      bool(f.approximate),
+      status(f.status, lang),
+      bool(f.provisional, lang),
+      bool(f.approximate, lang),
       defused(f.noDataReason ?? ''),
       defused(f.comparison ?? ''),
       defused(payload.rowSources[f.row] ?? ''),

@@ -57,7 +57,7 @@ export const REVIEW_STRINGS = {
   queriesHeading: { vi: 'Câu hỏi của người duyệt', en: 'The reviewer’s queries' },
   queriesIntro: {
     vi: 'Người duyệt hỏi lại {count} điểm về biểu đã gửi (phiên bản {version}). Sửa hoặc giải trình rồi gửi lại: phiên bản mới sẽ cho thấy những gì đã thay đổi.',
-    en: 'The reviewer queried {count} points of the return you sent (version {version}). Correct or justify them, then submit again: the next version shows what changed.',
+    en: 'The reviewer queried {count} {count|point|points} of the return you sent (version {version}). Correct or justify them, then submit again: the next version shows what changed.',
   },
   queriesReturn: { vi: 'Toàn bộ báo cáo', en: 'The whole return' },
   queriesItem: { vi: '{where}: “{comment}” — {who}, {time}', en: '{where}: “{comment}” — {who}, {time}' },

@@ -20,6 +20,7 @@ export const STRINGS = {
   unitLabel: { vi: 'Đơn vị báo cáo', en: 'Reporting unit' },
   unitPlaceholder: { vi: 'Gõ tên để tìm, ví dụ: Lào Cai', en: 'Type a name to search, e.g. Lao Cai' },
   unitHint: { vi: 'Gõ có dấu hoặc không dấu đều được.', en: 'Vietnamese accents are optional.' },
+  unitOpenList: { vi: 'Mở danh sách đơn vị', en: 'Open the list of units' },
   unitNoMatch: { vi: 'Không có đơn vị nào khớp với “{query}”.', en: 'No unit matches “{query}”.' },
   unitRequired: { vi: 'Hãy chọn đơn vị báo cáo trong danh sách.', en: 'Choose a reporting unit from the list.' },
   unitFills: { vi: 'Phải báo cáo các dòng: {rows}.', en: 'Must report rows: {rows}.' },

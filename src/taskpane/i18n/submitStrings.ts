@@ -5,7 +5,7 @@ export const SUBMIT_STRINGS = {
   tabSubmit: { vi: 'Gửi', en: 'Submit' },
   submitIntro: {
     vi: 'Gửi biểu đến địa chỉ tiếp nhận của Vụ Kinh tế số và Xã hội số. Biên nhận (số, phiên bản, thời điểm) được ghi vào trang “Biên nhận” của sổ tính.',
-    en: 'Send the return to the department’s endpoint. The receipt (number, version, time) is written on the workbook’s “Receipt” sheet.',
+    en: 'Send the return to the department’s endpoint. The receipt (number, version, time) is written on the workbook’s receipt sheet, “Biên nhận”.',
   },
   connectionHeading: { vi: 'Kết nối', en: 'Connection' },
   connectionUrl: { vi: 'Địa chỉ tiếp nhận (URL)', en: 'Endpoint URL' },

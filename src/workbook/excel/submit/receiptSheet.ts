@@ -6,6 +6,7 @@
  */
 import { RECEIPT_NAMES } from '../../../domain/cellContract';
 import type { SheetPlan } from '../../../layout/plan';
+import { RECEIPT_SHEET_NAMES } from '../../../layout/receiptPlan';
 import { splitReference } from '../a1';
 import { renderPlan } from '../renderPlan';
 import { freeSheetName, sheetKey } from '../sheetNames';
@@ -41,11 +42,15 @@ export function queueFindReceiptSheet(context: Excel.RequestContext): () => Rece
   };
 }
 
-/** Queues: old receipt names and sheet removed, the plan drawn on a new sheet (activated when `show`). */
+/**
+ * Queues: old receipt names and sheet removed, the plan drawn on a new sheet (activated when
+ * `show`). The sheet is "Biên nhận" whatever the pane's language, as the Kiểm tra sheet keeps its
+ * name: a reporter who switches the pane to English finds the sheet the pane names.
+ */
 export function queueWriteReceiptSheet(context: Excel.RequestContext, found: ReceiptSheetFound, plan: SheetPlan, show: boolean): string {
   for (const name of found.names) context.workbook.names.getItem(name).delete();
   const sheets = context.workbook.worksheets;
-  const sheetName = freeSheetName(plan.sheetName, found.otherSheets);
+  const sheetName = freeSheetName(RECEIPT_SHEET_NAMES.vi, found.otherSheets);
   // A receipt is only written beside a return, so deleting the old one never leaves no visible sheet.
   for (const id of found.sheetIds) sheets.getItem(id).delete();
   const sheet = sheets.add(sheetName);

@@ -116,6 +116,9 @@ describe('exportCsv', () => {
   it('names indicators in the language asked for', () => {
     const vi = parseCsv(exportCsv(samplePayload(), catalogue, 'vi').slice(1));
     expect(vi.find((r) => r[3] === '1.2.ICT')![4]).toBe('Tỷ trọng kinh tế số trong từng ngành, lĩnh vực — Ngành TTTT');
+    // No English codes under Vietnamese headers (issue 12, item 13).
+    expect(vi.find((r) => r[3] === '1.2.ICT')!.slice(8, 11)).toEqual(['không có số liệu', 'không', 'không']);
+    expect(vi.flatMap((r) => r.slice(8, 11))).not.toEqual(expect.arrayContaining(['empty', 'number', 'noData', 'TRUE', 'FALSE']));
   });
 
   it('parses back, field for field, for any payload', () => {
@@ -134,7 +137,11 @@ describe('exportCsv', () => {
           expect(r[6] === '' ? null : Number(r[6])).toBe(f.value);
           expect(r[6]).not.toMatch(/[e%,]/);
           expect(r[7]).toBe(shown(f.typed));
-          expect([r[8], r[9], r[10]]).toEqual([f.status, f.provisional ? 'TRUE' : 'FALSE', f.approximate ? 'TRUE' : 'FALSE']);
+          // Under Vietnamese headers, Vietnamese words; the English file keeps the codes.
+          const yes = lang === 'vi' ? 'có' : 'TRUE';
+          const no = lang === 'vi' ? 'không' : 'FALSE';
+          const status = lang === 'vi' ? { number: 'có số liệu', noData: 'không có số liệu', deferred: 'dẫn chiếu kế hoạch', empty: 'để trống' }[f.status] : f.status;
+          expect([r[8], r[9], r[10]]).toEqual([status, f.provisional ? yes : no, f.approximate ? yes : no]);
           expect(r[11]).toBe(shown(f.noDataReason ?? ''));
           expect(r[12]).toBe(shown(f.comparison ?? ''));
           expect(r[13]).toBe(shown(p.rowSources[f.row] ?? ''));
