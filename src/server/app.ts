@@ -9,11 +9,11 @@
  * carry the token's id.
  */
 import cors from '@fastify/cors';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { loadCatalogue, loadUnits } from '../catalogue/load';
 import { requireToken } from './auth';
 import { createCheckPool, defaultCheckThreads } from './checkPool';
-import { apiError, HttpError, type ServerErrorCode } from './messages';
+import { errorOptions, HTTP_OPTIONS, installErrorHandling } from './errors';
 import { createRateLimits, type Limit } from './rateLimits';
 import { addJsonParser } from './jsonBody';
 import { healthRoute } from './routes/health';
@@ -69,15 +69,6 @@ export interface AppOptions {
   checkThreads?: number;
 }
 
-/** Fastify's own client errors, as ApiError codes. */
-const FASTIFY_ERRORS: Record<string, ServerErrorCode> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed-json',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'empty-body',
-  FST_ERR_CTP_BODY_TOO_LARGE: 'too-large',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad-request',
-};
-
 function loggerOptions(logger: AppOptions['logger']) {
   if (logger === false) return false;
   return {
@@ -95,7 +86,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     perToken,
     perAddress: perToken.max > 0 ? (options.addressRateLimit ?? DEFAULT_ADDRESS_RATE_LIMIT) : perToken,
     authFailures: options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT,
-  });  const catalogue = loadCatalogue();
+  });
+  const catalogue = loadCatalogue();
   const units = loadUnits();
 
   const app = Fastify({
@@ -104,7 +96,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? false,
     // Answers carry no stack; a request id helps match a complaint to a log line.
     requestIdHeader: false,
-    return503OnClosing: true,
+    ...errorOptions(bodyLimit),
+    http: { ...HTTP_OPTIONS },
   });
   app.decorateRequest('tokenHash', undefined);
   app.decorateRequest('token', null);
@@ -113,29 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeAllContentTypeParsers();
   addJsonParser(app, bodyLimit);
 
-  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
-    if (error instanceof HttpError) {
-      if (error.statusCode === 401) void reply.header('www-authenticate', 'Bearer');
-      for (const [name, value] of Object.entries(error.headers)) void reply.header(name, value);
-      if (error.statusCode >= 500) request.log.error({ code: error.body.error }, 'request failed');
-      return reply.code(error.statusCode).send(error.body);
-    }
-    const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
-    if (known) return reply.code(error.statusCode ?? 400).send(apiError(known, { limit: bodyLimit }));
-    if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-      // Another client error of Fastify's: its code, no details (they may quote the body).
-      request.log.info({ code: error.code, statusCode: error.statusCode }, 'client error');
-      return reply.code(error.statusCode).send({ ...apiError('bad-request'), error: error.code ? error.code.toLowerCase() : 'bad-request' });
-    }
-    // Ours: logged (message and stack, never the request body), answered without details.
-    request.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack } }, 'unexpected error');
-    return reply.code(500).send(apiError('internal'));
-  });
-
-  app.setNotFoundHandler((request, reply) => {
-    const url = request.url.split('?')[0]!.slice(0, 200);
-    return reply.code(404).send(apiError('not-found', { method: request.method, url }));
-  });
+  installErrorHandling(app, bodyLimit);
 
   await app.register(cors, {
     origin: [...(options.corsOrigins ?? DEFAULT_CORS_ORIGINS)],

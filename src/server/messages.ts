@@ -94,6 +94,30 @@ const TEXTS = {
     vi: 'Phiên bản {version} không có cảnh báo {flagKey}.',
     en: 'Version {version} has no flag {flagKey}.',
   },
+  'bad-url': {
+    vi: 'Địa chỉ yêu cầu không hợp lệ (mã %-escape sai).',
+    en: 'The request\'s address is not valid (a broken %-escape).',
+  },
+  'url-too-long': {
+    vi: 'Địa chỉ yêu cầu quá dài.',
+    en: 'The request\'s address is too long.',
+  },
+  'headers-too-large': {
+    vi: 'Tiêu đề (header) hoặc địa chỉ của yêu cầu quá lớn.',
+    en: 'The request\'s headers or address are too large.',
+  },
+  'request-timeout': {
+    vi: 'Yêu cầu gửi lên quá chậm nên đã bị ngắt. Gửi lại.',
+    en: 'The request took too long to arrive and was cut off. Send it again.',
+  },
+  'invalid-preflight': {
+    vi: 'Yêu cầu kiểm tra CORS (preflight) không hợp lệ: cần các tiêu đề Origin và Access-Control-Request-Method.',
+    en: 'Invalid CORS preflight request: it needs the Origin and Access-Control-Request-Method headers.',
+  },
+  'shutting-down': {
+    vi: 'Máy chủ đang khởi động lại. Thử lại sau vài giây; không có gì bị mất.',
+    en: 'The server is restarting. Try again in a few seconds; nothing was lost.',
+  },
   'bad-request': {
     vi: 'Yêu cầu không hợp lệ.',
     en: 'The request is not valid.',

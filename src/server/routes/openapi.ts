@@ -39,10 +39,25 @@ const limit = (sizes: { default: number; max: number }) => ({
 });
 
 export function openApiDocument(): object {
-  const common = {
-    '401': error('No token, or the token is unknown or revoked.'),
-    '429': error('Too many requests for this token (or address).'),
+  // What any request may get, before or besides its route: Node's and Fastify's own refusals
+  // (answered as ApiErrors too), the address's rate limit, a restart or a database in trouble.
+  const anyRequest = {
+    '400': error('A malformed request: request line, a %-escape in the path, Content-Length, a CORS preflight without its headers.'),
+    '408': error('The request took too long to arrive (request-timeout).'),
+    '414': error('A path parameter is too long (url-too-long).'),
+    '429': error('Too many requests from this address (rate-limited); Retry-After says when to try again.'),
+    '431': error('Headers or URL too large (headers-too-large).'),
     '500': error('Server error; try again later.'),
+    '503': error('The server is restarting (shutting-down) or its database is unavailable or busy (store-unavailable); Retry-After says when.'),
+  };
+  const common = {
+    ...anyRequest,
+    '401': error('No token, or the token is unknown or revoked.'),
+    '429': error('Too many requests from this address or for this token (rate-limited), or too many failed authentications from this address (auth-failures); Retry-After says when.'),
+  };
+  const withBody = {
+    '413': error('The body is too large (too-large).'),
+    '415': error('The body is not application/json (unsupported-media-type).'),
   };
   return {
     openapi: '3.1.0',
@@ -74,16 +89,18 @@ export function openApiDocument(): object {
           summary: 'Submit a return (reporter tokens only, for the token\'s own unit).',
           requestBody: { required: true, ...json('SubmissionPayload') },
           responses: {
-            '201': { description: 'Accepted: a new version was stored.', ...json('Receipt') },
-            '200': { description: 'This submission id had been accepted before: its first receipt (created: false).', ...json('Receipt') },
-            '400': error('Malformed JSON, or the payload does not match the schema (issues).'),
-            '403': error('The token may not submit this unit\'s return.'),
-            '409': error('The submission id was used for another unit.'),
-            '413': error('The body is too large.'),
-            '415': error('The body is not application/json.'),
-            '422': error('The return has errors (flags), or the unit does not report in that period.'),
             ...common,
-            '429': error('Too many requests for this token (or address), or (version-quota) this return received its most versions in 24 hours; Retry-After says when.'),
+            ...withBody,
+            '201': { description: 'Accepted: a new version was stored.', ...json('Receipt') },
+            '200': { description: 'This submission id had been accepted before, for the same content: its first receipt (created: false).', ...json('Receipt') },
+            '400': error('Malformed JSON (malformed-json, empty-body, too-deep), or the payload does not match the schema (invalid-payload, issues).'),
+            '403': error('The token may not submit this unit\'s return.'),
+            '409': error('The submission id was used for another unit (submission-id-taken) or for other content (submission-id-reused).'),
+            '422': error('The return has errors (flags), or the unit does not report in that period.'),
+            '429': error(
+              'Too many requests (rate-limited), too many failed authentications (auth-failures), or this return received its most ' +
+                'versions in 24 hours (version-quota); Retry-After says when.',
+            ),
             '507': error('(storage-quota) The unit holds the most bytes of submissions it is allowed.'),
           },
         },
@@ -96,7 +113,7 @@ export function openApiDocument(): object {
             cursor('a return id'),
             limit(PAGE_SIZES.returns),
           ],
-          responses: { '200': { description: 'The returns.', ...json('ReturnList') }, '400': error('Bad query.'), '403': error('A reporter asked for another unit.'), ...common },
+          responses: { ...common, '200': { description: 'The returns.', ...json('ReturnList') }, '400': error('Bad query (invalid-query).'), '403': error('A reporter asked for another unit.') },
         },
       },
       [`${API_PREFIX}/returns/{id}/versions`]: {
@@ -109,7 +126,13 @@ export function openApiDocument(): object {
             cursor('a version number'),
             limit(PAGE_SIZES.versions),
           ],
-          responses: { '200': { description: 'The versions, each with the server\'s flags.', ...json('VersionList') }, '400': error('Bad cursor or limit.'), '403': error('A reporter asked for another unit\'s return.'), '404': error('No such return.'), ...common },
+          responses: {
+            ...common,
+            '200': { description: 'The versions, each with the server\'s flags.', ...json('VersionList') },
+            '400': error('Bad cursor or limit (invalid-query).'),
+            '403': error('A reporter asked for another unit\'s return.'),
+            '404': error('No such return.'),
+          },
         },
       },
       [`${API_PREFIX}/returns/{id}/reviews`]: {
@@ -119,32 +142,49 @@ export function openApiDocument(): object {
           requestBody: { required: true, ...json('ReviewRequest') },
           responses: {
             '201': { description: 'The stored entry (who and when).', ...json('ReviewEntry') },
-            '400': error('The review does not match the schema (issues), e.g. a query without a comment.'),
+            ...common,
+            ...withBody,
+            '400': error('Malformed JSON, or the review does not match the schema (invalid-review, issues), e.g. a query without a comment.'),
             '403': error('Not a reviewer token.'),
             '404': error('No such return, or no such version of it.'),
             '422': error('That version has no such flag.'),
-            ...common,
           },
         },
         get: {
           summary: 'The review entries of a return, oldest first, in pages, with the review state (a reporter reads only its own unit\'s).',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, cursor('an entry id'), limit(PAGE_SIZES.reviews)],
-          responses: { '200': { description: 'The entries and state.', ...json('ReviewList') }, '400': error('Bad cursor or limit.'), '403': error('A reporter asked for another unit\'s return.'), '404': error('No such return.'), ...common },
+          responses: {
+            ...common,
+            '200': { description: 'The entries and state.', ...json('ReviewList') },
+            '400': error('Bad cursor or limit (invalid-query).'),
+            '403': error('A reporter asked for another unit\'s return.'),
+            '404': error('No such return.'),
+          },
         },
       },
       [`${API_PREFIX}/returns/{id}/review-state`]: {
         get: {
           summary: 'The open queries of a return and, when a newer version came in, what changed since the queried version.',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'The review state.', ...json('ReviewState') }, '403': error('A reporter asked for another unit\'s return.'), '404': error('No such return.'), ...common },
+          responses: {
+            ...common,
+            '200': { description: 'The review state.', ...json('ReviewState') },
+            '403': error('A reporter asked for another unit\'s return.'),
+            '404': error('No such return.'),
+          },
         },
       },
-      [`${API_PREFIX}/openapi.json`]: { get: { summary: 'This document.', security: [], responses: { '200': { description: 'OpenAPI 3.0 document.' } } } },
+      [`${API_PREFIX}/openapi.json`]: { get: { summary: 'This document.', security: [], responses: { ...anyRequest, '200': { description: 'OpenAPI 3.1 document.' } } } },
       '/healthz': {
         get: {
           summary: 'Liveness and database round trip.',
           security: [],
-          responses: { '200': { description: 'Up.', content: { 'application/json': { schema: ref('Health') } } }, '503': error('The database does not answer.') },
+          // Never rate limited.
+          responses: {
+            ...Object.fromEntries(Object.entries(anyRequest).filter(([status]) => status !== '429')),
+            '200': { description: 'Up.', content: { 'application/json': { schema: ref('Health') } } },
+            '503': error('The database does not answer, or the server is restarting.'),
+          },
         },
       },
     },
