@@ -13,6 +13,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { loadCatalogue, loadUnits } from '../catalogue/load';
 import { requireToken } from './auth';
 import { createCheckPool, defaultCheckThreads } from './checkPool';
+import { connectionOptions, DEFAULT_CONNECTION_LIMITS, limitServer, type ConnectionLimits } from './connections';
 import { errorOptions, HTTP_OPTIONS, installErrorHandling } from './errors';
 import { createRateLimits, type Limit } from './rateLimits';
 import { addJsonParser } from './jsonBody';
@@ -63,6 +64,8 @@ export interface AppOptions {
   logger?: false | { level?: LogLevel; stream?: NodeJS.WritableStream };
   /** Behind a reverse proxy: trust X-Forwarded-For for the client's address (rate limit by address). */
   trustProxy?: boolean | string | string[];
+  /** Timeouts and header limits of a connection (default DEFAULT_CONNECTION_LIMITS). */
+  connections?: Partial<ConnectionLimits>;
   /** Per-unit quotas (default DEFAULT_QUOTAS; 0 turns one off). */
   quotas?: Quotas;
   /** Worker threads judging submissions (default: one fewer than the cores, at least 1); 0 judges in-process. */
@@ -89,6 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const catalogue = loadCatalogue();
   const units = loadUnits();
+  const connectionLimits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connections };
+  const connections = connectionOptions(connectionLimits);
 
   const app = Fastify({
     logger: loggerOptions(options.logger),
@@ -97,8 +102,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Answers carry no stack; a request id helps match a complaint to a log line.
     requestIdHeader: false,
     ...errorOptions(bodyLimit),
-    http: { ...HTTP_OPTIONS },
+    ...connections,
+    http: { ...connections.http, ...HTTP_OPTIONS },
   });
+  limitServer(app.server, connectionLimits);
   app.decorateRequest('tokenHash', undefined);
   app.decorateRequest('token', null);
 

@@ -10,6 +10,8 @@ export interface RawAnswer {
   body: string;
   /** How long the server took to answer (or close), in ms. */
   ms: number;
+  /** The server closed the connection (rather than the reader giving up after timeoutMs). */
+  closedByServer: boolean;
 }
 
 /** Writes `chunks` (each after `gapMs`) to 127.0.0.1:port and reads until the server closes or `timeoutMs`. */
@@ -18,18 +20,22 @@ export function rawRequest(port: number, chunks: string[], options: { gapMs?: nu
     const started = Date.now();
     const socket = net.connect(port, '127.0.0.1');
     let text = '';
+    let closedByServer = false;
     const done = () => {
       clearTimeout(timer);
       socket.destroy();
       const [head = '', ...rest] = text.split('\r\n\r\n');
       const [status = '', ...lines] = head.split('\r\n');
       const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
-      resolve({ statusCode: Number(status.split(' ')[1] ?? 0), headers, body: rest.join('\r\n\r\n'), ms: Date.now() - started });
+      resolve({ statusCode: Number(status.split(' ')[1] ?? 0), headers, body: rest.join('\r\n\r\n'), ms: Date.now() - started, closedByServer });
     };
     const timer = setTimeout(done, options.timeoutMs ?? 10_000);
     socket.setEncoding('utf8');
     socket.on('data', (d: string) => (text += d));
-    socket.on('close', done);
+    socket.on('close', () => {
+      closedByServer = true;
+      done();
+    });
     socket.on('error', (e) => (text ? done() : reject(e)));
     socket.on('connect', async () => {
       for (const chunk of chunks) {
