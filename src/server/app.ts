@@ -17,6 +17,7 @@ import { connectionOptions, DEFAULT_CONNECTION_LIMITS, limitServer, type Connect
 import { errorOptions, HTTP_OPTIONS, installErrorHandling } from './errors';
 import { createRateLimits, type Limit } from './rateLimits';
 import { addJsonParser } from './jsonBody';
+import { refuseTokenInUrl, requestSerializer } from './queryTokens';
 import { healthRoute } from './routes/health';
 import { openApiRoute } from './routes/openapi';
 import { returnsRoutes } from './routes/returns';
@@ -78,6 +79,8 @@ function loggerOptions(logger: AppOptions['logger']) {
     level: logger?.level ?? 'warn',
     ...(logger?.stream ? { stream: logger.stream } : {}),
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'request.body', 'body'], censor: '[redacted]' },
+    // The request's URL with any token in it masked (they are refused, but logged on arrival).
+    serializers: { req: requestSerializer },
   };
 }
 
@@ -125,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Before every route's own hooks (authentication): requests without a valid token count too.
   app.addHook('onRequest', async (request) => {
     if (request.routeOptions.url !== '/healthz') limits.address(request);
+    refuseTokenInUrl(request);
   });
 
   const checks = createCheckPool(options.checkThreads ?? defaultCheckThreads(), catalogue, units);

@@ -94,6 +94,10 @@ const TEXTS = {
     vi: 'Phiên bản {version} không có cảnh báo {flagKey}.',
     en: 'Version {version} has no flag {flagKey}.',
   },
+  'token-in-url': {
+    vi: 'Không được ghi token vào địa chỉ (URL): địa chỉ bị lưu lại ở máy chủ proxy và trong nhật ký. Gửi token trong tiêu đề "Authorization: Bearer <token>". Nếu token đã bị ghi vào đâu đó, đề nghị cấp token mới.',
+    en: 'A token must never be put in the address (URL): addresses are kept by proxies and in logs. Send it in the header "Authorization: Bearer <token>". If the token was written down somewhere, ask for a new one.',
+  },
   'bad-url': {
     vi: 'Địa chỉ yêu cầu không hợp lệ (mã %-escape sai).',
     en: 'The request\'s address is not valid (a broken %-escape).',

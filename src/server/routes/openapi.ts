@@ -42,7 +42,10 @@ export function openApiDocument(): object {
   // What any request may get, before or besides its route: Node's and Fastify's own refusals
   // (answered as ApiErrors too), the address's rate limit, a restart or a database in trouble.
   const anyRequest = {
-    '400': error('A malformed request: request line, a %-escape in the path, Content-Length, a CORS preflight without its headers.'),
+    '400': error(
+      'A malformed request: request line, a %-escape in the path, Content-Length, a CORS preflight without its headers; ' +
+        'or a token in the URL (token-in-url: tokens go in the Authorization header only).',
+    ),
     '408': error('The request took too long to arrive (request-timeout).'),
     '414': error('A path parameter is too long (url-too-long).'),
     '429': error('Too many requests from this address (rate-limited); Retry-After says when to try again.'),
