@@ -29,11 +29,11 @@ export function previewGrid(page: () => Page) {
 
   /** Tạo biểu tab: pick the unit by typing part of its name, pick the year, create. */
   async function createReturn(search: string, unitName: string, year: number): Promise<void> {
-    const unitBox = page().getByRole('combobox', { name: /Đơn vị báo cáo/ });
+    const unitBox = page().getByRole('combobox', { name: /^Đơn vị báo cáo/ });
     await unitBox.click();
     await unitBox.pressSequentially(search);
     await page().getByRole('option', { name: unitName, exact: true }).click();
-    await page().getByRole('combobox', { name: /Năm báo cáo/ }).click();
+    await page().getByRole('combobox', { name: /^Năm báo cáo/ }).click();
     await page().getByRole('option', { name: String(year), exact: true }).click();
     await page().getByRole('button', { name: 'Tạo biểu mẫu' }).click();
     await page().getByTestId('flow-success').waitFor();

@@ -107,6 +107,23 @@ export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, 
         {busyLabel && <Spinner size="small" labelPosition="after" label={busyLabel} data-testid="submit-progress" />}
       </div>
 
+      {/* The question comes before the waiting submission it is about: its answer is what is needed. */}
+      {s.notice?.kind === 'pendingDiffers' && (
+        <MessageBar intent="warning" layout="multiline" data-testid="submit-differs">
+          <MessageBarBody>
+            <MessageBarTitle>{t('submitDiffersTitle')}</MessageBarTitle>
+            {t('submitDiffersBody', { time: vietnamTime(s.notice.pending.createdAt) })}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={s.sendPending} data-testid="submit-send-pending">
+              {t('submitSendPending')}
+            </Button>
+            <Button size="small" onClick={() => s.submit({ replacePending: true })} data-testid="submit-replace-pending">
+              {t('submitReplacePending')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {pending && (
         <MessageBar intent="warning" layout="multiline" data-testid="submit-pending" data-attempts={pending.attempts}>
           <MessageBarBody>
@@ -161,22 +178,6 @@ export function SubmitPanel({ submitter, connection, onGoToCheck, options = {}, 
             )}
             {s.notice.keptPending && ` ${t('submitRefusedKept')}`}
           </MessageBarBody>
-        </MessageBar>
-      )}
-      {s.notice?.kind === 'pendingDiffers' && (
-        <MessageBar intent="warning" layout="multiline" data-testid="submit-differs">
-          <MessageBarBody>
-            <MessageBarTitle>{t('submitDiffersTitle')}</MessageBarTitle>
-            {t('submitDiffersBody', { time: vietnamTime(s.notice.pending.createdAt) })}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={s.sendPending} data-testid="submit-send-pending">
-              {t('submitSendPending')}
-            </Button>
-            <Button size="small" onClick={() => s.submit({ replacePending: true })} data-testid="submit-replace-pending">
-              {t('submitReplacePending')}
-            </Button>
-          </MessageBarActions>
         </MessageBar>
       )}
       {s.notice?.kind === 'exported' && (
