@@ -312,6 +312,8 @@ function cellXml(attrs: string, body: string): CellXml {
   return cell;
 }
 
+const REDUCE_FROM = 2 * 1024 * 1024;
+
 const rowsOfAddresses = new WeakMap<Set<string>, Set<number>>();
 
 function rowsOf(addresses: Set<string>): Set<number> {
@@ -570,7 +572,9 @@ function readZip(zip: ZipArchive, catalogue: Catalogue): FastRead {
   };
   const cellsByPath = new Map<string, Map<string, CellXml>>();
   for (const [path, addresses] of needed) {
-    cellsByPath.set(path, scanCells(onlyRows(partText(zip, path, true) ?? '', rowsOf(addresses)), (a) => addresses.has(a)));
+    const xml = partText(zip, path, true) ?? '';
+    // A return's sheet is scanned as it is; one past a few megabytes is first cut to the rows wanted.
+    cellsByPath.set(path, scanCells(xml.length > REDUCE_FROM ? onlyRows(xml, rowsOf(addresses)) : xml, (a) => addresses.has(a)));
   }
   const cellAt = (p: Exclude<Pending, NameRead>) => rawCellOf(cellsByPath.get(p.sheet.path)?.get(p.first), ctx);
 

@@ -21,8 +21,8 @@ type Localized = { vi: string; en: string };
 interface BoundedText {
   cell: RawCell | undefined;
   max: number;
-  /** What the message calls the cell. */
-  field: Localized;
+  /** What the message calls the cell: made only for a text that is too long (every return's every text cell is measured). */
+  field: () => Localized;
   at: (params: Params) => Finding;
 }
 
@@ -38,19 +38,19 @@ function headerTexts({ data }: CheckContext): BoundedText[] {
     {
       cell: data.unitId,
       max: TEXT_LIMITS.unitId,
-      field: { vi: 'Mã đơn vị', en: 'Unit id' },
+      field: () => ({ vi: 'Mã đơn vị', en: 'Unit id' }),
       at: (p) => atHeader('text.tooLong', HEADER_NAMES.unitId, p),
     },
     ...CONTACT_FIELDS.map(([key, name, label]): BoundedText => ({
       cell: data.contact?.[key],
       max: TEXT_LIMITS.contact[key],
-      field: { vi: `Cán bộ đầu mối, ${label.vi}`, en: `Focal point, ${label.en}` },
+      field: () => ({ vi: `Cán bộ đầu mối, ${label.vi}`, en: `Focal point, ${label.en}` }),
       at: (p) => atHeader('text.tooLong', name, p),
     })),
     ...VERSIONS.map(([name, read, what]): BoundedText => ({
       cell: read(data),
       max: TEXT_LIMITS.version,
-      field: { vi: capitalised(what.vi), en: capitalised(what.en) },
+      field: () => ({ vi: capitalised(what.vi), en: capitalised(what.en) }),
       at: (p) => atHeader('text.tooLong', name, p),
     })),
   ];
@@ -58,10 +58,10 @@ function headerTexts({ data }: CheckContext): BoundedText[] {
 
 function sectionTexts(ctx: CheckContext): BoundedText[] {
   return (Object.keys(NARRATIVE_NAMES) as SectionKey[]).map((key) => {
-    const section = ctx.catalogue.sections.find((s) => s.key === key);
-    const field = section
-      ? { vi: `Mục ${section.numeral} (${section.title.vi})`, en: `Section ${section.numeral} (${section.title.en})` }
-      : { vi: key, en: key };
+    const field = () => {
+      const section = ctx.catalogue.sections.find((s) => s.key === key);
+      return section ? { vi: `Mục ${section.numeral} (${section.title.vi})`, en: `Section ${section.numeral} (${section.title.en})` } : { vi: key, en: key };
+    };
     return { cell: ctx.data.narrative?.[key], max: TEXT_LIMITS.section, field, at: (p) => atSection('text.tooLong', key, p) };
   });
 }
@@ -81,19 +81,19 @@ function tableTexts(ctx: CheckContext): BoundedText[] {
       .map((f): BoundedText => ({
         cell: tableCell(ctx.data, id, f.column),
         max: TEXT_LIMITS.figure,
-        field: named(id, quarterLabel(ctx, f.quarter)),
+        field: () => named(id, quarterLabel(ctx, f.quarter)),
         at: (p) => atTableCell('text.tooLong', view, f.column, f.cellName, p),
       }));
     const comparisons = comparisonColumns(last).map((column): BoundedText => ({
       cell: tableCell(ctx.data, id, column),
       max: TEXT_LIMITS.comparison,
-      field: named(id, comparisonPlace(ctx, column)),
+      field: () => named(id, comparisonPlace(ctx, column)),
       at: (p) => atTableCell('text.tooLong', view, column, tableCellName(id, column), p),
     }));
     const source: BoundedText = {
       cell: ctx.data.sources?.[id],
       max: TEXT_LIMITS.rowSource,
-      field: named(id, { vi: 'cột nguồn số liệu', en: 'the source column' }),
+      field: () => named(id, { vi: 'cột nguồn số liệu', en: 'the source column' }),
       at: (p) => atSource('text.tooLong', view, p),
     };
     return [...figures, ...comparisons, source];
@@ -105,7 +105,7 @@ const tooLongParams = (length: number, max: number) => ({ length: localizedCount
 export const textTooLong: Check = (ctx) =>
   [...headerTexts(ctx), ...tableTexts(ctx), ...sectionTexts(ctx)].flatMap(({ cell, max, field, at }) => {
     const length = payloadTextLength(cell);
-    return length > max ? [at({ field, ...tooLongParams(length, max) })] : [];
+    return length > max ? [at({ field: field(), ...tooLongParams(length, max) })] : [];
   });
 
 export const versionMissing: Check = ({ data }) =>
