@@ -15,6 +15,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { apiError, HttpError, type ServerErrorCode } from './messages';
+import { StoreUnavailableError } from './store/unavailable';
 
 /** Headers every answer carries (also the ones written straight on the socket). */
 export const SECURITY_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const;
@@ -91,6 +92,12 @@ export function installErrorHandling(app: FastifyInstance, bodyLimit: number): v
       for (const [name, value] of Object.entries(error.headers)) void reply.header(name, value);
       if (error.statusCode >= 500) request.log.error({ code: error.body.error }, 'request failed');
       return reply.code(error.statusCode).send(error.body);
+    }
+    if (error instanceof StoreUnavailableError) {
+      // Nothing was written: the client sends the same request again after Retry-After.
+      request.log.warn({ reason: error.reason, cause: (error.cause as Error | undefined)?.message }, 'store unavailable');
+      void reply.header('retry-after', String(error.retryAfterSeconds));
+      return reply.code(503).send(apiError(error.reason === 'busy' ? 'store-busy' : 'store-unavailable'));
     }
     const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
     if (known) return reply.code(error.statusCode ?? 400).send(apiError(known, { limit: bodyLimit }));

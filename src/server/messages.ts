@@ -134,6 +134,10 @@ const TEXTS = {
     vi: 'Đơn vị đã dùng hết dung lượng lưu trữ được cấp trên máy chủ ({mib} MiB). Liên hệ cơ quan tổng hợp.',
     en: 'The unit has used all the storage it is allowed on the server ({mib} MiB). Contact the aggregating department.',
   },
+  'store-busy': {
+    vi: 'Cơ sở dữ liệu của máy chủ đang bận. Thử lại sau vài giây; không có gì bị mất.',
+    en: 'The server\'s database is busy. Try again in a few seconds; nothing was lost.',
+  },
   'store-unavailable': {
     vi: 'Cơ sở dữ liệu của máy chủ tạm thời không truy cập được. Thử lại sau.',
     en: 'The server\'s database cannot be reached for now. Try again later.',

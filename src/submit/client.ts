@@ -16,8 +16,12 @@ export type SubmitOutcome =
   | { status: 'accepted'; receipt: Receipt }
   /** The server refused the return or the request; sending the same thing again will not help. */
   | { status: 'refused'; httpStatus: number; error: ApiError }
-  /** Nothing definite came back (network down, server down, 5xx, 429, timeout): send again later. */
-  | { status: 'unreachable'; httpStatus: number | null; reason: string };
+  /**
+   * Nothing definite came back (network down, server down, 5xx, 429, timeout; 503 when the
+   * server's database is busy or down): nothing was stored, send the same payload again later —
+   * not before retryAfterMs when the server said so (Retry-After).
+   */
+  | { status: 'unreachable'; httpStatus: number | null; reason: string; retryAfterMs?: number };
 
 export interface ClientOptions {
   fetch?: typeof fetch;
@@ -46,7 +50,14 @@ function unknownError(status: number, text: string): ApiError {
 }
 
 /** What came back from one request: nothing (network down, timeout), or a status and its JSON body (null when not JSON). */
-export type Exchange = { reached: false; reason: string } | { reached: true; status: number; body: unknown; text: string };
+export type Exchange =
+  | { reached: false; reason: string }
+  | { reached: true; status: number; body: unknown; text: string; retryAfterMs?: number };
+
+/** Retry-After in seconds (the endpoint never sends a date), as ms; absent or unreadable: undefined. */
+function retryAfterOf(header: string | null): number | undefined {
+  return header !== null && /^\d{1,6}$/.test(header.trim()) ? Number(header.trim()) * 1000 : undefined;
+}
 
 /**
  * One request to the endpoint with the token, a timeout and the answer read as JSON: the one
@@ -62,6 +73,7 @@ export async function exchange(
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 30_000);
   let status: number;
   let text: string;
+  let retryAfterMs: number | undefined;
   try {
     const response = await (options.fetch ?? fetch)(endpointUrl(config.url, path), {
       method: init.method,
@@ -74,6 +86,7 @@ export async function exchange(
       signal: controller.signal,
     });
     status = response.status;
+    retryAfterMs = retryAfterOf(response.headers.get('retry-after'));
     text = await response.text();
   } catch (error) {
     return { reached: false, reason: controller.signal.aborted ? 'timeout' : error instanceof Error ? error.message : String(error) };
@@ -86,7 +99,7 @@ export async function exchange(
   } catch {
     body = null;
   }
-  return { reached: true, status, body, text };
+  return { reached: true, status, body, text, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
 }
 
 export async function submitPayload(config: EndpointConfig, payload: SubmissionPayload, options: ClientOptions = {}): Promise<SubmitOutcome> {
@@ -102,7 +115,9 @@ export async function submitPayload(config: EndpointConfig, payload: SubmissionP
   const error = ApiError.safeParse(body);
   // A return's versions for the day are used up: waiting hours is not a retry, the person is told.
   const quota = error.success && QUOTA_ERRORS.has(error.data.error);
-  if (RETRYABLE.has(status) && !quota) return { status: 'unreachable', httpStatus: status, reason: `HTTP ${status}` };
+  if (RETRYABLE.has(status) && !quota) {
+    return { status: 'unreachable', httpStatus: status, reason: `HTTP ${status}`, ...(answer.retryAfterMs !== undefined ? { retryAfterMs: answer.retryAfterMs } : {}) };
+  }
   return { status: 'refused', httpStatus: status, error: error.success ? error.data : unknownError(status, text) };
 }
 
@@ -110,6 +125,12 @@ export async function submitPayload(config: EndpointConfig, payload: SubmissionP
 export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
   const ceiling = Math.min(300_000, 1000 * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/** The wait before the next attempt: the backoff, or longer when the server asked (at most a minute). */
+export function nextDelayMs(attempt: number, outcome: SubmitOutcome, random: () => number = Math.random): number {
+  const asked = outcome.status === 'unreachable' ? Math.min(outcome.retryAfterMs ?? 0, 60_000) : 0;
+  return Math.max(retryDelayMs(attempt, random), asked);
 }
 
 export interface RetryOptions extends ClientOptions {
@@ -130,7 +151,7 @@ export async function submitWithRetry(config: EndpointConfig, payload: Submissio
     outcome = await submitPayload(config, payload, options);
     options.onAttempt?.(attempt, outcome);
     if (outcome.status !== 'unreachable') return outcome;
-    if (attempt < maxAttempts) await sleep(retryDelayMs(attempt));
+    if (attempt < maxAttempts) await sleep(nextDelayMs(attempt, outcome));
   }
   return outcome;
 }

@@ -168,12 +168,13 @@ interface SendOptions {
  * A host name that does not resolve or a certificate that is not trusted is not tried again.
  */
 async function send(config: EndpointConfig, payload: SubmissionPayload, options: SendOptions): Promise<{ outcome: SubmitOutcome; attempts: number }> {
-  const { submitPayload, retryDelayMs } = require('../../submit/client') as typeof import('../../submit/client');
+  const { submitPayload, nextDelayMs } = require('../../submit/client') as typeof import('../../submit/client');
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   for (let attempt = 1; ; attempt++) {
     const outcome = await submitPayload(config, payload, { fetch: explainingFetch, timeoutMs: options.timeoutMs });
     if (outcome.status !== 'unreachable' || attempt >= options.attempts || PERMANENT.has(classifyUnreachable(outcome))) return { outcome, attempts: attempt };
-    const delay = retryDelayMs(attempt);
+    // A busy server (503) may say how long to wait (Retry-After).
+    const delay = nextDelayMs(attempt, outcome);
     options.onRetry(attempt, delay, outcome);
     await sleep(delay);
   }

@@ -6,10 +6,13 @@ import path from 'node:path';
 import type { ReturnStore } from './port';
 import { openPostgresStore } from './postgres';
 import { openSqliteStore } from './sqlite';
+import { classifyPostgres, classifySqlite, withUnavailability } from './unavailable';
 
 export interface OpenStoreOptions {
   /** Where the default SQLite file goes (default ./data). */
   dataDir?: string;
+  /** How long a request waits for a busy database before 503 (default DEFAULT_STORE_WAIT_MS). */
+  waitMs?: number;
 }
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
@@ -22,8 +25,12 @@ export function sqliteFileOf(db: string | undefined, options: OpenStoreOptions =
   return db ?? path.join(options.dataDir ?? './data', 'chitieu.sqlite');
 }
 
+/** The store, its failures classified: a database in trouble is StoreUnavailableError (503), not a server error. */
 export function openStore(db: string | undefined, options: OpenStoreOptions = {}): ReturnStore {
-  return isPostgresUrl(db) ? openPostgresStore(db) : openSqliteStore(sqliteFileOf(db, options));
+  const wait = options.waitMs !== undefined ? { waitMs: options.waitMs } : {};
+  return isPostgresUrl(db)
+    ? withUnavailability(openPostgresStore(db, wait), classifyPostgres)
+    : withUnavailability(openSqliteStore(sqliteFileOf(db, options), wait), classifySqlite);
 }
 
 /** The store for logs and /healthz: the kind and where, never a password. */

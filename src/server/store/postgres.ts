@@ -6,6 +6,7 @@
 import { Pool, type PoolClient } from 'pg';
 import { returnIdOf } from '../../domain/payload/api';
 import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL } from './migrations';
+import { DEFAULT_STORE_WAIT_MS } from './unavailable';
 import {
   QuotaExceededError,
   payloadBytes,
@@ -51,7 +52,16 @@ const INSERT_ATTEMPTS = 3;
 export interface PostgresStoreOptions {
   /** Connections in the pool (default 10). */
   max?: number;
+  /**
+   * How long a request waits for a lock (lock_timeout) or a free connection before failing as
+   * busy (503). Statements are cut after STATEMENT_TIMEOUT_MS whatever they wait for.
+   */
+  waitMs?: number;
 }
+
+const STATEMENT_TIMEOUT_MS = 30_000;
+/** /healthz's own connection: a pool full of requests waiting on a lock must not make it wait too. */
+const PING_TIMEOUT_MS = 2_000;
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
@@ -204,12 +214,22 @@ async function insertOnce(pool: Pool, input: NewVersion, quotas: Quotas | undefi
 }
 
 export function openPostgresStore(url: string, options: PostgresStoreOptions = {}): ReturnStore {
-  const pool = new Pool({ connectionString: url, max: options.max ?? 10 });
+  const waitMs = options.waitMs ?? DEFAULT_STORE_WAIT_MS;
+  const pool = new Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: waitMs,
+    lock_timeout: waitMs,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+  });
+  const pingPool = new Pool({ connectionString: url, max: 1, connectionTimeoutMillis: PING_TIMEOUT_MS, query_timeout: PING_TIMEOUT_MS });
   // An idle connection dropped by the server emits 'error' on the pool; unhandled, that would
   // crash the process. The pool replaces the connection; the next query reports any real outage.
-  pool.on('error', (error) => {
-    console.error(`chitieu: idle PostgreSQL connection lost: ${error.message}`);
-  });
+  for (const p of [pool, pingPool]) {
+    p.on('error', (error) => {
+      console.error(`chitieu: idle PostgreSQL connection lost: ${error.message}`);
+    });
+  }
 
   const findBySubmissionId = async (submissionId: string): Promise<StoredVersion | null> => {
     const { rows } = await pool.query<VersionRow>(SQL.bySubmission, [submissionId]);
@@ -220,11 +240,12 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
     kind: 'postgres',
     migrate: () => migrate(pool),
     async ping() {
-      await pool.query('SELECT 1');
+      // SELECT 1 reads no table, so no lock held on one can make it wait.
+      await pingPool.query('SELECT 1');
     },
     async close() {
       // Idempotent, like the SQLite store's (pg throws on a second end()).
-      if (!pool.ended) await pool.end();
+      await Promise.all([pool, pingPool].filter((p) => !p.ended).map((p) => p.end()));
     },
 
     async createToken(token) {

@@ -1,14 +1,21 @@
 /**
  * The default store: one SQLite file (better-sqlite3), for one machine. Several processes may
  * share the file: every write is one IMMEDIATE transaction (the write lock is taken at BEGIN, so
- * the read of MAX(version) and the insert cannot interleave with another writer) and a writer
- * that finds the file locked waits up to busy_timeout instead of failing.
+ * the read of MAX(version) and the insert cannot interleave with another writer).
+ *
+ * A writer that finds the file locked waits without blocking the process: better-sqlite3 is
+ * synchronous, so SQLite's own busy wait (busy_timeout) would stop every other request, /healthz
+ * included, for as long as it waited. SQLite waits only a few milliseconds; then the write is
+ * tried again from a timer until `waitMs`, and then it fails as StoreUnavailableError (503).
+ * The file and its WAL are created readable by their owner only (0600): they hold names, phone
+ * numbers and e-mail addresses.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { returnIdOf } from '../../domain/payload/api';
 import { MIGRATIONS, SCHEMA_MIGRATIONS_DDL } from './migrations';
+import { DEFAULT_STORE_WAIT_MS, StoreUnavailableError } from './unavailable';
 import {
   QuotaExceededError,
   payloadBytes,
@@ -40,8 +47,44 @@ import {
   type VersionRow,
 } from './rows';
 
-/** How long a writer waits for another process's transaction before giving up. */
-const BUSY_TIMEOUT_MS = 5000;
+/** SQLite's own (blocking) wait for a lock, while serving; a writer then waits on a timer. */
+const SERVING_BUSY_TIMEOUT_MS = 20;
+
+export interface SqliteStoreOptions {
+  /** How long a write waits for a lock held by another connection before failing (503). */
+  waitMs?: number;
+}
+
+const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown } | null)?.code ?? ''));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Runs `op` until it does not find the database locked, waiting between tries, for at most `waitMs`. */
+async function whenUnlocked<T>(op: () => T, waitMs: number): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+    try {
+      return op();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      if (Date.now() + pause > deadline) throw new StoreUnavailableError('busy', Math.max(1, Math.ceil(waitMs / 1000)), error);
+      await sleep(pause);
+    }
+  }
+}
+
+/**
+ * A new database file is created readable by its owner only, before SQLite opens it: SQLite then
+ * gives its WAL and shared-memory files the database file's permissions. An existing file is left
+ * as its owner set it.
+ */
+function createPrivately(file: string): void {
+  if (file === ':memory:') return;
+  try {
+    fs.closeSync(fs.openSync(file, fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY, 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
 
 function prepareStatements(db: Database.Database) {
   return {
@@ -95,11 +138,14 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
-export function openSqliteStore(file: string): ReturnStore {
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): ReturnStore {
+  const waitMs = options.waitMs ?? DEFAULT_STORE_WAIT_MS;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  createPrivately(file);
   const db = new Database(file);
-  // busy_timeout first: switching to WAL itself needs a lock another process may hold.
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // busy_timeout first: switching to WAL itself needs a lock another process may hold (opening
+  // and migrating happen before serving, so waiting there blocks nobody).
+  db.pragma(`busy_timeout = ${waitMs}`);
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a committed transaction survives the process being killed (what the
   // tests check); it may be lost on power loss or an OS crash, which would need FULL.
@@ -172,19 +218,19 @@ export function openSqliteStore(file: string): ReturnStore {
       }
     }),
   );
-  function flush(): void {
-    const batch = queue;
-    queue = [];
-    let results: { item: Queued; outcome?: InsertOutcome; error?: unknown }[];
-    try {
-      results = batchTx.immediate(batch);
-    } catch (error) {
-      for (const item of batch) item.reject(error);
-      return;
-    }
+  function settle(batch: Queued[], results: { item: Queued; outcome?: InsertOutcome; error?: unknown }[]): void {
     for (const r of results) {
       if (r.outcome) r.item.resolve(r.outcome);
       else r.item.reject(r.error);
+    }
+  }
+  async function flush(): Promise<void> {
+    const batch = queue;
+    queue = [];
+    try {
+      settle(batch, await whenUnlocked(() => batchTx.immediate(batch), waitMs));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
     }
   }
 
@@ -193,25 +239,35 @@ export function openSqliteStore(file: string): ReturnStore {
     async migrate() {
       // IMMEDIATE: two processes starting at once take turns; the second finds nothing to do.
       migrateTx.immediate();
+      // From here on a locked file is waited for on a timer (whenUnlocked), not in SQLite.
+      db.pragma(`busy_timeout = ${SERVING_BUSY_TIMEOUT_MS}`);
     },
     async ping() {
       st().ping.get();
     },
     async close() {
       // Submissions already queued are written before the file closes.
-      if (queue.length && db.open) flush();
+      if (queue.length && db.open) {
+        const batch = queue;
+        queue = [];
+        try {
+          settle(batch, batchTx.immediate(batch));
+        } catch (error) {
+          for (const item of batch) item.reject(error);
+        }
+      }
       if (db.open) db.close();
     },
 
     async createToken(token) {
-      st().insertToken.run({ ...token, label: token.label ?? null });
+      await whenUnlocked(() => st().insertToken.run({ ...token, label: token.label ?? null }), waitMs);
     },
     async findTokenByHash(hash) {
       const row = st().tokenByHash.get(hash) as TokenRow | undefined;
       return row ? tokenFromRow(row) : null;
     },
     async revokeToken(id, at) {
-      return st().revokeToken.run(at, id).changes === 1;
+      return (await whenUnlocked(() => st().revokeToken.run(at, id), waitMs)).changes === 1;
     },
     async listTokens(): Promise<TokenRecord[]> {
       return (st().listTokens.all() as TokenRow[]).map(tokenFromRow);
@@ -220,7 +276,7 @@ export function openSqliteStore(file: string): ReturnStore {
     insertVersion(input, quotas) {
       return new Promise<InsertOutcome>((resolve, reject) => {
         queue.push({ input, quotas, resolve, reject });
-        if (queue.length === 1) setImmediate(flush);
+        if (queue.length === 1) setImmediate(() => void flush());
       });
     },
     async findBySubmissionId(submissionId) {
@@ -265,7 +321,7 @@ export function openSqliteStore(file: string): ReturnStore {
     },
 
     async insertReview(input) {
-      return reviewTx.immediate(input);
+      return whenUnlocked(() => reviewTx.immediate(input), waitMs);
     },
     async reviewsOf(returnId) {
       return (st().reviewsOf.all(returnId) as ReviewRow[]).map(reviewFromRow);

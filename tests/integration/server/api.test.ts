@@ -365,10 +365,10 @@ describe.each<Kind>(['sqlite', 'postgres'])('HTTP API on %s', (kind) => {
       const down = await brokenApp.inject({ method: 'GET', url: '/healthz' });
       expect(down.statusCode).toBe(503);
       expectApiError(down.json(), 'store-unavailable');
-      // Any other route: a 500 ApiError, no stack.
+      // Any other route: 503 too, an ApiError without a stack (issue 11, item 10: it was 500).
       const failed = await brokenApp.inject({ method: 'GET', url: RETURNS, headers: { authorization: `Bearer ${reporter.token}` } });
-      expect(failed.statusCode).toBe(500);
-      expectApiError(failed.json(), 'internal');
+      expect(failed.statusCode).toBe(503);
+      expectApiError(failed.json(), 'store-unavailable');
     } finally {
       await brokenApp.close();
     }

@@ -3,7 +3,7 @@
  * later ('unreachable': nothing lost, the same submission id is safe to resend) and what the
  * person must be told ('refused').
  */
-import { submitPayload } from '../../../src/submit/client';
+import { nextDelayMs, submitPayload } from '../../../src/submit/client';
 import { validPayload } from '../../support/payloads';
 
 const CONFIG = { url: 'http://127.0.0.1:9', token: 'ct_test' };
@@ -18,5 +18,16 @@ describe('submitPayload', () => {
     expect(day).toMatchObject({ status: 'refused', httpStatus: 429, error: { error: 'version-quota', message: { en: 'version-quota (en)' } } });
     const full = await submitPayload(CONFIG, validPayload(), { fetch: answer(507, apiError('storage-quota')) });
     expect(full).toMatchObject({ status: 'refused', httpStatus: 507, error: { error: 'storage-quota' } });
+  });
+
+  it('a busy or unavailable server (503) is sent again later, after the wait it asks for', async () => {
+    const busy = await submitPayload(CONFIG, validPayload(), { fetch: answer(503, apiError('store-busy'), { 'retry-after': '7' }) });
+    expect(busy).toMatchObject({ status: 'unreachable', httpStatus: 503, retryAfterMs: 7000 });
+    const noRandom = () => 0;
+    expect(nextDelayMs(1, busy, noRandom)).toBe(7000);
+    expect(nextDelayMs(8, busy, noRandom)).toBe(64_000);
+    const down = await submitPayload(CONFIG, validPayload(), { fetch: answer(503, apiError('store-unavailable')) });
+    expect(down).toMatchObject({ status: 'unreachable', httpStatus: 503 });
+    expect(nextDelayMs(1, down, noRandom)).toBe(500);
   });
 });
