@@ -40,7 +40,7 @@ createRoot(document.getElementById('root')!).render(
     submitter={createExcelReturnSubmitter(excelHost)}
     connection={localStorageConnection()}
     summaryWriter={createExcelSummaryWriter(excelHost)}
-    aggregateConnection={localStorageConnection(undefined, AGGREGATE_CONNECTION_KEY)}
+    aggregateConnection={localStorageConnection(undefined, AGGREGATE_CONNECTION_KEY, 'aggregate')}
     reviewConnection={localStorageConnection(undefined, REVIEW_CONNECTION_KEY)}
     markQueries={(marks) => markQueriedCells(excelHost, marks)}
     catalogue={loadCatalogue()}

@@ -32,7 +32,7 @@ function start(info: { host: Office.HostType | null }) {
         connection={localStorageConnection()}
         reviewConnection={localStorageConnection(undefined, REVIEW_CONNECTION_KEY)}
         summaryWriter={lazySummaryWriter(() => import('../workbook/excel/summary/writeSummary').then(({ createExcelSummaryWriter }) => createExcelSummaryWriter(host)))}
-        aggregateConnection={localStorageConnection(undefined, AGGREGATE_CONNECTION_KEY)}
+        aggregateConnection={localStorageConnection(undefined, AGGREGATE_CONNECTION_KEY, 'aggregate')}
         markQueries={markQueries}
         catalogue={catalogue}
         units={units}

@@ -13,6 +13,8 @@ export interface ReturnWorkbookState {
   dismiss(): void;
 }
 
+const CHANGE_PAUSE_MS = 400;
+
 /** Drives the workbook port for the task pane: reads what exists on mount and after each creation. */
 export function useReturnWorkbook(workbook: ReturnWorkbook): ReturnWorkbookState {
   const [workbookState, setWorkbookState] = useState<WorkbookState>({ phase: 'reading' });
@@ -38,11 +40,26 @@ export function useReturnWorkbook(workbook: ReturnWorkbook): ReturnWorkbookState
     // In Excel the pane's window regains focus when a person comes back from typing in cells.
     const onFocus = () => void readWorkbook();
     window.addEventListener('focus', onFocus);
+    // Where the host tells about a person's typing, the summary follows it: one read after a pause,
+    // not one per keystroke.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let stop: (() => void) | null = null;
+    let gone = false;
+    void workbook
+      .watchChanges?.(() => {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => void readWorkbook(), CHANGE_PAUSE_MS);
+      })
+      .then((s) => (gone ? s?.() : (stop = s)))
+      .catch(() => undefined);
     return () => {
       mounted.current = false;
+      gone = true;
       window.removeEventListener('focus', onFocus);
+      if (timer) clearTimeout(timer);
+      stop?.();
     };
-  }, [readWorkbook]);
+  }, [readWorkbook, workbook]);
 
   const run = useCallback(
     async (request: CreateReturnRequest) => {

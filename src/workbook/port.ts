@@ -48,6 +48,12 @@ export class UserFacingError extends Error {
 export interface ReturnWorkbook {
   findExistingReturn(): Promise<ExistingReturn | null>;
   createReturn(request: CreateReturnRequest): Promise<CreateReturnResult>;
+  /**
+   * Tell `listener` whenever a person changes a cell (Excel's worksheet change event, ExcelApi
+   * 1.9); resolves to a function that stops telling. Absent, or resolving to null, where the host
+   * has no such event: the pane then reads again on focus and after each check.
+   */
+  watchChanges?(listener: () => void): Promise<(() => void) | null>;
 }
 
 /** The outcome of a check: the flags, or why the workbook could not be read as a return. */

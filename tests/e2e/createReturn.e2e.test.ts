@@ -14,6 +14,7 @@ import type { FakeExcelHost } from '../fakes/fakeExcel';
 import { ROOT, buildProduction, initialJsSize, type BuildSummary } from './build';
 import { launchChromium } from './browser';
 import { serveDirectory, type StaticServer } from './staticServer';
+import { sttOf } from '../../src/layout/rowLabel';
 
 const OUT = path.join(ROOT, 'test-output', 'e2e');
 const SHEET = label('sheetName', 'vi');
@@ -108,7 +109,8 @@ test('a reporter picks a unit by typing, picks the year and creates the return',
   await cell(target).scrollIntoViewIfNeeded();
   await cell(target).click();
   await page.getByTestId('input-prompt').waitFor();
-  await expect(page.getByTestId('input-prompt').innerText()).resolves.toContain(unit.fills[0]!.split('.').slice(0, 2).join('.'));
+  // The prompt names the row by the sheet's STT ("1,2"), not its id.
+  await expect(page.getByTestId('input-prompt').innerText()).resolves.toContain(sttOf(unit.fills[0]!.split('.').slice(0, 2).join('.'), 'vi'));
   await page.locator('input.editor').fill('12.5');
   await page.keyboard.press('Enter');
   await expect(cell(target).innerText()).resolves.toMatch(/^12[.,]50?%$/);

@@ -26,6 +26,11 @@ export interface HostCore {
   reflectWritesInProxy: boolean;
   counters: { syncs: number; queued: number };
   notify(): void;
+  /**
+   * Handlers registered with `worksheets.onChanged.add` (ExcelApi 1.9). A person's typing
+   * (`editCell`) raises the event, after the change, never inside a batch, as Excel does.
+   */
+  worksheetChanged: Set<(args: { type: 'WorksheetChanged'; changeType: string; source: 'Local'; worksheetId: string; address: string }) => unknown>;
 }
 
 /** One sync's execution: the workbook, and what to publish to proxies if the whole batch succeeds. */

@@ -5,7 +5,7 @@
  * the preview page read the workbook directly, and takes a person's typing into a cell.
  * Plain TypeScript with no Node APIs: it also runs in the browser on the preview page.
  */
-import { formatRect, parseRect, parseReference, rectCellCount, type Rect } from './address';
+import { cellKey, formatRect, parseRect, parseReference, rectCellCount, type Rect } from './address';
 import { assertContentsEditable, setContent, usedRect } from './cellOps';
 import { FakeRequestContext } from './context';
 import { compareVersions, type FakeHostOptions, type HostCore } from './core';
@@ -109,6 +109,7 @@ export function createFakeExcel(options: FakeHostOptions = {}): FakeExcelHost {
     notify: () => {
       for (const l of [...listeners]) l();
     },
+    worksheetChanged: new Set(),
   };
   if (!options.workbook) for (const name of options.sheets ?? ['Sheet1']) addSheet(core.wb, name);
 
@@ -308,6 +309,9 @@ export function createFakeExcel(options: FakeHostOptions = {}): FakeExcelHost {
       }
       setContent(before, content);
       core.notify();
+      const changed = { type: 'WorksheetChanged' as const, changeType: 'RangeEdited', source: 'Local' as const, worksheetId: s.id, address: cellKey(row, col) };
+      // Excel raises the event after the edit, on its own turn, outside any batch.
+      for (const handler of [...core.worksheetChanged]) void Promise.resolve().then(() => handler(changed));
       return { ok: true, cell: cellSnapshot(core.wb, s, row, col), ...(passedAlert ? { validationAlert: passedAlert } : {}) };
     },
   };

@@ -174,6 +174,16 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet, Workb
     return new FakeWorksheet(this.context, this.byKey(key, false));
   }
 
+  /** ExcelApi 1.9: `add(handler)` takes effect at the sync; `remove()` on its result likewise. */
+  get onChanged(): { add(handler: (args: unknown) => unknown): { remove(): void } } {
+    return {
+      add: (handler) => {
+        this.action('onChanged.add', (_, exec) => void exec.core.worksheetChanged.add(handler), { api: '1.9', mutates: false });
+        return { remove: () => this.action('onChanged.remove', (_, exec) => void exec.core.worksheetChanged.delete(handler), { mutates: false }) };
+      },
+    };
+  }
+
   getItemOrNullObject(key: string): FakeWorksheet {
     return new FakeWorksheet(this.context, this.byKey(key, true)).probeNull();
   }

@@ -17,6 +17,10 @@ export const AGGREGATE_STRINGS = {
   aggPickFolder: { vi: 'Chọn thư mục chứa các tệp báo cáo', en: 'Choose the folder holding the returns' },
   aggPicked: { vi: 'Đã chọn {n} tệp.', en: '{n} files chosen.' },
   aggNoFiles: { vi: 'Chưa chọn tệp nào.', en: 'No files chosen yet.' },
+  aggConnectionUrlHint: {
+    vi: 'Địa chỉ hệ thống tiếp nhận, ví dụ https://chitieu.mic.gov.vn; để lấy báo cáo từ tệp, chọn nguồn “Các tệp .xlsx đã nhận” ở trên.',
+    en: 'The endpoint’s address, e.g. https://chitieu.mic.gov.vn; to take the returns from files, choose “Returned .xlsx files” above.',
+  },
   aggNeedsConnection: { vi: 'Nhập địa chỉ hệ thống tiếp nhận và mã truy cập của người tổng hợp (vai trò aggregator) ở trên.', en: 'Enter the endpoint URL and an aggregator’s token above.' },
   aggRun: { vi: 'Tổng hợp', en: 'Aggregate' },
   aggReading: { vi: 'Đang đọc {done}/{total}: {name}', en: 'Reading {done}/{total}: {name}' },
@@ -28,7 +32,8 @@ export const AGGREGATE_STRINGS = {
   aggSkipped: { vi: 'Bỏ qua', en: 'Skipped' },
   aggConflicts: { vi: 'Chỉ tiêu có số liệu khác nhau', en: 'Indicators with differing figures' },
   aggMissing: { vi: 'Đơn vị chưa gửi', en: 'Units missing' },
-  aggSyncs: { vi: 'Số lần đồng bộ với Excel: {n}', en: 'Syncs with Excel: {n}' },
+  // Said to the department, not to a developer: no count of Excel syncs.
+  aggSyncs: { vi: 'Đã ghi vào sổ tính này.', en: 'Written into this workbook.' },
   aggChartAdded: { vi: 'Biểu đồ số liệu so với mục tiêu 2025 đã được thêm.', en: 'A chart of figures against the 2025 targets was added.' },
   aggChartMissing: { vi: 'Excel này không vẽ được biểu đồ; thanh dữ liệu ở cột tiến độ thay thế.', en: 'This Excel cannot draw the chart; the progress column’s data bars stand in.' },
   aggSkippedHeading: { vi: 'Tệp, bản ghi không dùng được ({n})', en: 'Files and records not used ({n})' },

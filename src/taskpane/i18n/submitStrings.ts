@@ -10,6 +10,7 @@ export const SUBMIT_STRINGS = {
   connectionHeading: { vi: 'Kết nối', en: 'Connection' },
   connectionUrl: { vi: 'Địa chỉ tiếp nhận (URL)', en: 'Endpoint URL' },
   connectionUrlHint: { vi: 'Ví dụ: https://chitieu.mic.gov.vn. Để trống nếu gửi bằng e-mail.', en: 'E.g. https://chitieu.mic.gov.vn. Leave empty to send by e-mail.' },
+  connectionUrlHintReview: { vi: 'Ví dụ: https://chitieu.mic.gov.vn (địa chỉ do cơ quan tổng hợp cung cấp).', en: 'E.g. https://chitieu.mic.gov.vn (the address the department gives).' },
   connectionToken: { vi: 'Mã truy cập (token)', en: 'Access token' },
   connectionStored: {
     vi: 'Lưu trên máy tính này, trong phần bổ trợ; không lưu vào sổ tính (sổ tính được gửi qua e-mail).',

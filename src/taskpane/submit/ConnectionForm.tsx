@@ -3,7 +3,11 @@ import { useState } from 'react';
 import { errorMessage } from '../errorMessage';
 import { useLanguage } from '../i18n/LanguageContext';
 import { translate } from '../i18n/strings';
-import { normaliseUrl, type Connection, type ConnectionSettings } from './connection';
+import type { StringKey } from '../i18n/strings';
+import { normaliseUrl, type Connection, type ConnectionPurpose, type ConnectionSettings } from './connection';
+
+// Only a reporter may leave the address empty (the return then goes by e-mail).
+const URL_HINT: Record<ConnectionPurpose, StringKey> = { submit: 'connectionUrlHint', review: 'connectionUrlHintReview', aggregate: 'aggConnectionUrlHint' };
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -70,7 +74,7 @@ export function ConnectionForm({ settings, onSaved, fetch: doFetch, unitId }: Co
       </h3>
       {editing ? (
         <>
-          <Field label={t('connectionUrl')} hint={t('connectionUrlHint')} validationMessage={badUrl ? t('connectionBadUrl') : undefined} validationState={badUrl ? 'error' : 'none'}>
+          <Field label={t('connectionUrl')} hint={t(URL_HINT[settings.purpose ?? 'submit'])} validationMessage={badUrl ? t('connectionBadUrl') : undefined} validationState={badUrl ? 'error' : 'none'}>
             <Input value={url} onChange={(_, d) => setUrl(d.value)} type="url" inputMode="url" data-testid="connection-url" />
           </Field>
           <Field label={t('connectionToken')}>

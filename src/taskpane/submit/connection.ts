@@ -11,7 +11,11 @@ export interface Connection {
 export interface ConnectionSettings {
   load(): Connection;
   save(connection: Connection): void;
+  /** Whose connection it is: the form's hints speak to that person (only a reporter may leave it empty for e-mail). */
+  purpose?: ConnectionPurpose;
 }
+
+export type ConnectionPurpose = 'submit' | 'review' | 'aggregate';
 
 export const CONNECTION_KEY = 'chitieu.connection';
 /** The reviewer's connection (Duyệt tab): its own token, so one computer may hold both. */
@@ -24,9 +28,11 @@ export function localStorageConnection(
   storage: Pick<Storage, 'getItem' | 'setItem'> | null = typeof window !== 'undefined' ? window.localStorage : null,
   /** Another key keeps a second connection (the reviewer's, REVIEW_CONNECTION_KEY). */
   key: string = CONNECTION_KEY,
+  purpose: ConnectionPurpose = key === REVIEW_CONNECTION_KEY ? 'review' : 'submit',
 ): ConnectionSettings {
   let memory = EMPTY;
   return {
+    purpose,
     load() {
       try {
         const raw = storage?.getItem(key);

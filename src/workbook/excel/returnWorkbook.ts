@@ -24,6 +24,30 @@ export function createExcelReturnWorkbook(host: ExcelHost, source: () => ReturnS
   return {
     findExistingReturn: () => failed(() => findExistingReturn(host, source().catalogue)),
     createReturn: (request) => failed(() => createReturn(host, source(), request)),
+    watchChanges: (listener) => watchChanges(host, listener),
+  };
+}
+
+/**
+ * One handler for every sheet's changes, registered in one sync. Office.js removes a handler only
+ * from the context that added it, which ends with this run: stopping mutes it instead.
+ */
+async function watchChanges(host: ExcelHost, listener: () => void): Promise<(() => void) | null> {
+  if (!host.isSetSupported('ExcelApi', '1.9')) return null;
+  let live = true;
+  try {
+    await host.run(async (context) => {
+      context.workbook.worksheets.onChanged.add(async () => {
+        if (live) listener();
+      });
+      await context.sync();
+    });
+  } catch {
+    // A host that claims the API but refuses the event: the pane reads again on focus instead.
+    return null;
+  }
+  return () => {
+    live = false;
   };
 }
 

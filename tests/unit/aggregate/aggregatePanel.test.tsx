@@ -73,7 +73,10 @@ describe('the tab in the pane', () => {
   const checker = {} as ReturnChecker;
 
   it('is shown when a summary writer and the aggregator’s connection are given, and not otherwise', () => {
-    const withTab = render(<TaskPane workbook={workbook} checker={checker} catalogue={catalogue} units={units} summaryWriter={writer} aggregateConnection={inMemoryConnection()} />);
+    // The department's role shows its tab (issue 12, item 12: a pane shows the tabs of one role).
+    const withTab = render(
+      <TaskPane workbook={workbook} checker={checker} catalogue={catalogue} units={units} summaryWriter={writer} aggregateConnection={inMemoryConnection()} initialRole="aggregator" />,
+    );
     expect(withTab).toContain('id="tab-aggregate"');
     // Its code is not rendered until the tab is opened (lazy).
     expect(withTab).not.toContain('data-testid="aggregate-panel"');
