@@ -38,7 +38,7 @@ const ENDPOINT_PORT = 8787;
 
 function startEndpoint() {
   const { spawn } = require('child_process');
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/chitieu.js'), 'serve', '--port', String(ENDPOINT_PORT)], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/chitieu.js'), 'serve', '--port', String(ENDPOINT_PORT), '--allow-http-localhost'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -90,7 +90,14 @@ const TEXTS = {
   serveHostOption: { vi: 'địa chỉ lắng nghe (mặc định 127.0.0.1; đặt máy chủ proxy HTTPS phía trước)', en: 'address to listen on (default 127.0.0.1; put an HTTPS reverse proxy in front)' },
   dbOption: { vi: 'tệp SQLite hoặc địa chỉ postgres://… (mặc định: biến CHITIEU_DB, hoặc <data-dir>/chitieu.sqlite)', en: 'a SQLite file or a postgres://… URL (default: CHITIEU_DB, else <data-dir>/chitieu.sqlite)' },
   dataDirOption: { vi: 'thư mục chứa tệp SQLite mặc định (mặc định ./data)', en: 'folder of the default SQLite file (default ./data)' },
-  serveCorsOption: { vi: 'nguồn (origin) được gọi API từ trình duyệt, có thể ghi nhiều lần (mặc định: máy chủ phát triển https://localhost:3000 và http://localhost:3000)', en: 'origin allowed to call the API from a browser, may be repeated (default: the dev server, https://localhost:3000 and http://localhost:3000)' },
+  serveCorsOption: {
+    vi: 'nguồn (origin) được gọi API từ trình duyệt: https, hoặc http trên chính máy này; có thể ghi nhiều lần (mặc định: máy chủ phát triển https://localhost:3000)',
+    en: 'origin allowed to call the API from a browser: https, or http on this machine; may be repeated (default: the dev server, https://localhost:3000)',
+  },
+  serveAllowHttpLocalhostOption: {
+    vi: 'cho phép thêm http://localhost:3000 (máy chủ phát triển không có chứng chỉ), chỉ để phát triển',
+    en: 'also allow http://localhost:3000 (the dev server without a certificate), for development only',
+  },
   serveRateLimitOption: {
     vi: 'số yêu cầu tối đa mỗi phút cho mỗi token, mặc định 300; 0 = bỏ giới hạn theo token và theo địa chỉ',
     en: 'most requests per minute per token, default 300; 0 = no limit per token nor per address',
@@ -112,6 +119,10 @@ const TEXTS = {
   serveWorkersOption: { vi: 'số tiến trình phục vụ chung một cổng (mặc định 1; bằng số lõi CPU để dùng hết máy)', en: 'processes serving one port (default 1; the number of CPU cores to use the whole machine)' },
   serveTrustProxyOption: { vi: 'tin tiêu đề X-Forwarded-For của proxy phía trước (để giới hạn theo địa chỉ thật)', en: 'trust the reverse proxy\'s X-Forwarded-For (to limit by the real address)' },
   serveBadNumber: { vi: 'Giá trị "{value}" không hợp lệ cho {option}: ghi một số nguyên từ {min} đến {max}.', en: '"{value}" is not valid for {option}: give a whole number from {min} to {max}.' },
+  serveHttpOrigin: {
+    vi: 'Nguồn "{value}" không dùng được cho --cors-origin: chỉ nhận nguồn https (http chỉ cho chính máy này: localhost, 127.0.0.1).',
+    en: '"{value}" cannot be a --cors-origin: only https origins are allowed (http only for this machine: localhost, 127.0.0.1).',
+  },
   serveBadOrigin: { vi: 'Nguồn "{value}" không hợp lệ cho --cors-origin: ghi dạng https://ten-may:cong, ví dụ https://chitieu.example.gov.vn.', en: '"{value}" is not valid for --cors-origin: write it as https://host[:port], e.g. https://chitieu.example.gov.vn.' },
   serveStoreFailed: { vi: 'Không mở được cơ sở dữ liệu {store}: {reason}', en: 'Cannot open the database {store}: {reason}' },
   servePortInUse: { vi: 'Cổng {port} trên {host} đang được dùng: dừng chương trình kia hoặc chọn --port khác.', en: 'Port {port} on {host} is in use: stop the other program or choose another --port.' },

@@ -16,6 +16,7 @@ import { createCheckPool, defaultCheckThreads } from './checkPool';
 import { connectionOptions, DEFAULT_CONNECTION_LIMITS, limitServer, type ConnectionLimits } from './connections';
 import { errorOptions, HTTP_OPTIONS, installErrorHandling } from './errors';
 import { createRateLimits, type Limit } from './rateLimits';
+import { corsOriginsOf, installSecurityHeaders } from './hardening';
 import { addJsonParser } from './jsonBody';
 import { refuseTokenInUrl, requestSerializer } from './queryTokens';
 import { healthRoute } from './routes/health';
@@ -43,16 +44,17 @@ export const DEFAULT_RATE_LIMIT = { max: 300, timeWindowMs: 60_000 };
 export const DEFAULT_ADDRESS_RATE_LIMIT = { max: 1200, timeWindowMs: 60_000 };
 /** Failed authentications per address in 10 minutes; then 429 without looking tokens up. */
 export const DEFAULT_AUTH_FAILURE_LIMIT = { max: 30, timeWindowMs: 600_000 };
-/** The add-in's dev server (npm start). */
-export const DEFAULT_CORS_ORIGINS = ['https://localhost:3000', 'http://localhost:3000'];
+export { DEFAULT_CORS_ORIGINS } from './hardening';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 export const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export interface AppOptions {
   store: ReturnStore;
-  /** Origins allowed to call the API from a browser (the add-in's); default the dev server's. */
+  /** Origins allowed to call the API from a browser (the add-in's), https only; default the dev server's. */
   corsOrigins?: readonly string[];
+  /** Also allow http://localhost origins (the dev server without a certificate); default false. */
+  allowHttpLocalhost?: boolean;
   /** Largest request body in bytes (default 2 MiB). */
   bodyLimit?: number;
   /** Requests per token per window; max 0 turns this and the address limit off (benchmarks). */
@@ -118,8 +120,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   installErrorHandling(app, bodyLimit);
 
+  installSecurityHeaders(app);
   await app.register(cors, {
-    origin: [...(options.corsOrigins ?? DEFAULT_CORS_ORIGINS)],
+    origin: corsOriginsOf(options.corsOrigins, options.allowHttpLocalhost ?? false),
     methods: ['GET', 'POST'],
     allowedHeaders: ['authorization', 'content-type'],
     maxAge: 600,

@@ -16,6 +16,7 @@ export interface ServeOptions {
   db?: string;
   dataDir?: string;
   corsOrigins?: readonly string[];
+  allowHttpLocalhost?: boolean;
   bodyLimit?: number;
   rateLimit?: AppOptions['rateLimit'];
   addressRateLimit?: AppOptions['addressRateLimit'];
@@ -73,6 +74,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     app = await buildApp({
       store,
       ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+      ...(options.allowHttpLocalhost ? { allowHttpLocalhost: true } : {}),
       ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
       ...(options.addressRateLimit ? { addressRateLimit: options.addressRateLimit } : {}),

@@ -22,14 +22,19 @@ export function parseWhole(option: string, value: string, min: number, max: numb
   throw new UserFacingError('bad-number', both('serveBadNumber', { value, option, min, max }));
 }
 
+/** An https origin; http only for this machine (loopback). */
 function parseOrigin(value: string): string {
+  let origin: string | undefined;
   try {
     const url = new URL(value);
-    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/$/, '')) return url.origin;
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/$/, '')) origin = url.origin;
   } catch {
     // fall through to the sentence
   }
-  throw new UserFacingError('bad-origin', both('serveBadOrigin', { value }));
+  if (origin === undefined) throw new UserFacingError('bad-origin', both('serveBadOrigin', { value }));
+  const { originAllowed } = require('../../server/hardening') as typeof import('../../server/hardening');
+  if (!originAllowed(origin)) throw new UserFacingError('http-origin', both('serveHttpOrigin', { value }));
+  return origin;
 }
 
 /** --db and --data-dir, shared by serve and token. */
@@ -68,6 +73,7 @@ interface ServeCliOptions {
   unitStorageMib?: string;
   logLevel?: string;
   trustProxy?: boolean;
+  allowHttpLocalhost?: boolean;
   workers?: string;
 }
 
@@ -88,6 +94,7 @@ export const serveCommand: CliCommand = {
       .option('--unit-storage-mib <n>', cliText('serveUnitStorageOption', helpLang))
       .option('--log-level <level>', cliText('serveLogLevelOption', helpLang))
       .option('--trust-proxy', cliText('serveTrustProxyOption', helpLang))
+      .option('--allow-http-localhost', cliText('serveAllowHttpLocalhostOption', helpLang))
       .option('--workers <n>', cliText('serveWorkersOption', helpLang));
     addCommonOptions(command, helpLang);
     return command.action(async (options: ServeCliOptions) => {
@@ -100,6 +107,7 @@ export const serveCommand: CliCommand = {
       const bodyLimit = options.bodyLimit === undefined ? undefined : parseWhole('--body-limit', options.bodyLimit, 1024, 1024 * 1024 * 1024);
       const logLevel = parseChoice('--log-level', options.logLevel ?? 'warn', LOG_LEVELS);
       const quotas = quotasOf(options);
+      const allowHttpLocalhost = options.allowHttpLocalhost === true;
       const corsOrigins = options.corsOrigin?.map(parseOrigin);
       const db = dbOf(options);
       const path = require('node:path') as typeof import('node:path');
@@ -131,6 +139,8 @@ export const serveCommand: CliCommand = {
             startServer({
               port, host, db: storeDb, dataDir,
               ...(corsOrigins ? { corsOrigins } : {}),
+          ...(allowHttpLocalhost ? { allowHttpLocalhost } : {}),
+              ...(allowHttpLocalhost ? { allowHttpLocalhost } : {}),
               ...(rateLimit !== undefined ? { rateLimit: { max: rateLimit, timeWindowMs: 60_000 } } : {}),
           ...(addressRateLimit !== undefined ? { addressRateLimit: { max: addressRateLimit, timeWindowMs: 60_000 } } : {}),
               ...(addressRateLimit !== undefined ? { addressRateLimit: { max: addressRateLimit, timeWindowMs: 60_000 } } : {}),
@@ -151,6 +161,7 @@ export const serveCommand: CliCommand = {
           db: storeDb,
           dataDir,
           ...(corsOrigins ? { corsOrigins } : {}),
+          ...(allowHttpLocalhost ? { allowHttpLocalhost } : {}),
           ...(rateLimit !== undefined ? { rateLimit: { max: rateLimit, timeWindowMs: 60_000 } } : {}),
           ...(addressRateLimit !== undefined ? { addressRateLimit: { max: addressRateLimit, timeWindowMs: 60_000 } } : {}),
           ...(bodyLimit !== undefined ? { bodyLimit } : {}),

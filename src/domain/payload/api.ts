@@ -127,7 +127,7 @@ export const VersionItem = z
     receiptNumber: z.string(),
     submissionId: z.string(),
     receivedAt: z.string(),
-    /** The payload as accepted. */
+    /** The payload as the server checked and stored it (submission id in lower case). */
     payload: z.unknown(),
     /** What changed since the previous version (empty for version 1). */
     changes: z.array(Change),

@@ -7,12 +7,14 @@
  * Design notes that hold for both dialects:
  * - Timestamps are TEXT (ISO 8601 as the server wrote them), so what is read back is exactly what
  *   was written (a timestamptz would normalise the zone and the precision).
- * - Payload and flags are TEXT, not JSON/JSONB: the payload is kept byte for byte as accepted
- *   (JSONB would reorder keys and drop duplicates).
+ * - Payload and flags are TEXT, not JSON/JSONB: the store keeps exactly the text the server
+ *   wrote (JSONB would reorder keys and drop duplicates). That text is the payload as the server
+ *   checked it (JSON.stringify of the parsed payload), not the request's raw bytes.
  * - versions.token_id has no foreign key: a version must outlive whatever happens to tokens, and
  *   the token id is a record of who sent it, not a live reference.
  * - Versions are immutable: the code has no UPDATE or DELETE on them, and triggers refuse both,
- *   so a hand-typed statement or a future bug cannot rewrite what a unit submitted.
+ *   so a hand-typed statement or a future bug cannot rewrite what a unit submitted. That guards
+ *   against mistakes, not against the database's owner, who can drop a trigger or edit the file.
  */
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -25,7 +25,7 @@ export interface NewVersion {
   unitId: string;
   year: number;
   quarter: number;
-  /** The payload as accepted, JSON text (stored as it is, never rewritten). */
+  /** The payload as the server checked it, JSON text (stored as given here, never rewritten). */
   payloadJson: string;
   /** The server's own flags for this version, JSON text. */
   flagsJson: string;

@@ -106,7 +106,9 @@ describe('chitieu serve', () => {
   it('--help lists its options, in both languages', async () => {
     const en = await chitieu(['serve', '--help', '--lang', 'en'], os.tmpdir());
     expect(en.code).toBe(0);
-    for (const option of ['--port', '--host', '--db', '--data-dir', '--cors-origin', '--rate-limit', '--body-limit', '--log-level']) expect(en.stdout).toContain(option);
+    const options = ['--port', '--host', '--db', '--data-dir', '--cors-origin', '--rate-limit', '--body-limit', '--log-level'];
+    const added = ['--address-rate-limit', '--versions-per-day', '--unit-storage-mib', '--allow-http-localhost'];
+    for (const option of [...options, ...added]) expect(en.stdout).toContain(option);
     const vi = await chitieu(['serve', '--help'], os.tmpdir());
     expect(vi.stdout).toMatch(/Tùy chọn/);
     const top = await chitieu(['--help', '--lang', 'en'], os.tmpdir());
@@ -131,5 +133,8 @@ describe('chitieu serve', () => {
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/^Error: /);
     }
+    // An origin served in clear from another machine is never allowed (issue 11, item 11).
+    const http = await chitieu(['serve', '--cors-origin', 'http://chitieu.example.gov.vn', '--lang', 'en'], os.tmpdir());
+    expect([http.code, http.stderr]).toEqual([1, expect.stringContaining('only https origins are allowed')]);
   });
 });

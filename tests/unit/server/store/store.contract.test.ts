@@ -22,7 +22,7 @@ function newVersion(overrides: Partial<NewVersion> & { submissionId: string }): 
     unitId: 'bo-tai-chinh',
     year: 2025,
     quarter: 3,
-    // Spacing and key order must survive: the payload is stored as it came.
+    // Spacing and key order must survive: the store keeps the text it is given.
     payloadJson: '{"b": 1,  "a": [2, 3]}',
     flagsJson: '[{"key":"x"}]',
     warnings: 2,
