@@ -20,7 +20,8 @@ function labels(catalogue: Catalogue): Map<string, Record<Lang, string>> {
   for (const group of catalogue.groups) {
     for (const ind of group.indicators) {
       for (const row of ind.rows) {
-        const label = (lang: Lang) => (row.id === ind.id ? sttOf(ind.id, lang) : `${sttOf(ind.id, lang)} – ${row.name[lang].replace(/^[-–]\s*/, '')}`);
+        const own = (lang: Lang) => row.name[lang].replace(/^[-–]\s*/, '');
+        const label = (lang: Lang) => (row.id === ind.id ? sttOf(ind.id, lang) : `${sttOf(ind.id, lang)} – ${own(lang)}`);
         found.set(row.id, { vi: label('vi'), en: label('en') });
       }
     }
@@ -48,7 +49,9 @@ export function withRowLabels(
   lang: Lang,
 ): string {
   const id = flag.indicator;
-  if (id && text.startsWith(id) && /^(?:$|[\s,:(])/.test(text.slice(id.length))) return rowLabel(catalogue, id, lang) + text.slice(id.length);
+  if (id && text.startsWith(id) && /^(?:$|[\s,:(])/.test(text.slice(id.length))) {
+    return rowLabel(catalogue, id, lang) + text.slice(id.length);
+  }
   if (id === null && flag.rule === 'dynamic.noRemedy') {
     return text.replace(ID_LIST, (list) => list.split(', ').map((one) => rowLabel(catalogue, one, lang)).join('; '));
   }
@@ -102,11 +105,17 @@ export function cellLabel(catalogue: Catalogue, cellName: string, lang: Lang): s
 
 /** The row id a contract name belongs to ("CT_1_2_OTHER_Q1" → "1.2.OTHER"), or null for a header or section cell. */
 export function rowIdOfCell(cellName: string | null): string | null {
-  const m = cellName ? /^CT_(\d+_\d+(?:_[A-Z]+)??)_(?:Q[1-4]|TY|T2025)(?:_INTL)?$|^CT_(\d+_\d+(?:_[A-Z]+)??)_SOURCE$/.exec(cellName) : null;
-  return m ? (m[1] ?? m[2])!.replace(/_/g, '.') : null;
+  const m = cellName ? /^CT_(\d+_\d+(?:_[A-Z]+)??)_(?:(?:Q[1-4]|TY|T2025)(?:_INTL)?|SOURCE)$/.exec(cellName) : null;
+  return m ? m[1]!.replace(/_/g, '.') : null;
 }
 
-const FOCAL_CELL: Record<string, string> = { name: 'CT_CONTACT_NAME', title: 'CT_CONTACT_TITLE', org: 'CT_CONTACT_ORG', phone: 'CT_CONTACT_PHONE', email: 'CT_CONTACT_EMAIL' };
+const FOCAL_CELL: Record<string, string> = {
+  name: 'CT_CONTACT_NAME',
+  title: 'CT_CONTACT_TITLE',
+  org: 'CT_CONTACT_ORG',
+  phone: 'CT_CONTACT_PHONE',
+  email: 'CT_CONTACT_EMAIL',
+};
 const SECTION_CELL: Record<string, string> = { trend: 'CT_TREND', international: 'CT_INTL', difficulties: 'CT_DIFFICULTIES', proposals: 'CT_PROPOSALS' };
 const JUSTIFICATION: Record<Lang, string> = { vi: 'Giải trình', en: 'Justification' };
 

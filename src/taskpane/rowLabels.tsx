@@ -42,7 +42,10 @@ export function useRowLabels(): RowLabels {
   const { lang } = useLanguage();
   return useMemo(() => {
     // The server's stored flags carry a cell name but no indicator: the row comes from the cell.
-    const subject = (f: FlagLike) => ({ rule: f.rule, indicator: f.indicator !== undefined ? f.indicator : rowIdOfCell(f.cellName ?? null) });
+    const subject = (f: FlagLike) => ({
+      rule: f.rule,
+      indicator: f.indicator !== undefined ? f.indicator : rowIdOfCell(f.cellName ?? null),
+    });
     return {
       row: (rowId) => rowLabel(catalogue, rowId, lang),
       cell: (cellName) => cellLabel(catalogue, cellName, lang),

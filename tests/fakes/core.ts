@@ -20,6 +20,14 @@ export interface FakeHostOptions {
   workbook?: import('./model').WorkbookState;
 }
 
+export interface WorksheetChangedArgs {
+  type: 'WorksheetChanged';
+  changeType: string;
+  source: 'Local';
+  worksheetId: string;
+  address: string;
+}
+
 export interface HostCore {
   wb: WorkbookState;
   apiVersion: string;
@@ -30,7 +38,7 @@ export interface HostCore {
    * Handlers registered with `worksheets.onChanged.add` (ExcelApi 1.9). A person's typing
    * (`editCell`) raises the event, after the change, never inside a batch, as Excel does.
    */
-  worksheetChanged: Set<(args: { type: 'WorksheetChanged'; changeType: string; source: 'Local'; worksheetId: string; address: string }) => unknown>;
+  worksheetChanged: Set<(args: WorksheetChangedArgs) => unknown>;
 }
 
 /** One sync's execution: the workbook, and what to publish to proxies if the whole batch succeeds. */

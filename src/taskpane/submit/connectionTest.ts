@@ -43,7 +43,12 @@ async function health(base: string, doFetch: typeof fetch): Promise<ConnectionVe
   }
 }
 
-export async function testConnection(url: string, token: string, unitId: string | null, doFetch: typeof fetch = (i, init) => fetch(i, init)): Promise<ConnectionVerdict> {
+export async function testConnection(
+  url: string,
+  token: string,
+  unitId: string | null,
+  doFetch: typeof fetch = (i, init) => fetch(i, init),
+): Promise<ConnectionVerdict> {
   const base = normaliseUrl(url);
   if (!base) return { kind: 'badUrl' };
   const up = await health(base, doFetch);
@@ -57,7 +62,8 @@ export async function testConnection(url: string, token: string, unitId: string 
   if (answer.status === 401) return { kind: 'tokenRefused' };
   if (answer.status === 403) {
     const error = ApiError.safeParse(answer.body);
-    return { kind: 'tokenForbidden', message: error.success ? error.data.message : { vi: 'Mã truy cập này không được phép.', en: 'This token is not allowed here.' } };
+    const fallback = { vi: 'Mã truy cập này không được phép.', en: 'This token is not allowed here.' };
+    return { kind: 'tokenForbidden', message: error.success ? error.data.message : fallback };
   }
   if (answer.status >= 500 || answer.status === 429) return { kind: 'serverDown' };
   return { kind: 'notChitieu' };
@@ -74,8 +80,14 @@ const TEXT: Record<Exclude<ConnectionVerdict['kind'], 'tokenForbidden'>, Record<
     vi: 'Địa chỉ này có trả lời nhưng không phải máy chủ tiếp nhận chitieu: kiểm tra lại địa chỉ.',
     en: 'Something answers at this address, but not the chitieu endpoint: check the address.',
   },
-  serverDown: { vi: 'Máy chủ đang bận hoặc gặp sự cố; thử lại sau ít phút.', en: 'The server is busy or has a problem; try again in a few minutes.' },
-  noToken: { vi: 'Địa chỉ đúng; hãy nhập mã truy cập (token) được cấp cho đơn vị.', en: 'The address is right; enter the access token issued to your unit.' },
+  serverDown: {
+    vi: 'Máy chủ đang bận hoặc gặp sự cố; thử lại sau ít phút.',
+    en: 'The server is busy or has a problem; try again in a few minutes.',
+  },
+  noToken: {
+    vi: 'Địa chỉ đúng; hãy nhập mã truy cập (token) được cấp cho đơn vị.',
+    en: 'The address is right; enter the access token issued to your unit.',
+  },
   tokenRefused: {
     vi: 'Địa chỉ đúng, nhưng máy chủ không nhận mã truy cập (sai, hoặc đã bị thu hồi): xin cấp mã mới.',
     en: 'The address is right, but the server refuses the token (wrong, or revoked): ask for a new one.',
@@ -84,7 +96,9 @@ const TEXT: Record<Exclude<ConnectionVerdict['kind'], 'tokenForbidden'>, Record<
 
 export function verdictText(verdict: ConnectionVerdict, lang: Lang): string {
   if (verdict.kind === 'tokenForbidden') {
-    return lang === 'vi' ? `Địa chỉ đúng, nhưng mã truy cập không dùng được cho biểu này: ${verdict.message.vi}` : `The address is right, but the token cannot be used for this return: ${verdict.message.en}`;
+    return lang === 'vi'
+      ? `Địa chỉ đúng, nhưng mã truy cập không dùng được cho biểu này: ${verdict.message.vi}`
+      : `The address is right, but the token cannot be used for this return: ${verdict.message.en}`;
   }
   return TEXT[verdict.kind][lang];
 }

@@ -51,7 +51,15 @@ export interface SubmitView {
   nextRetryAt: number | null;
 }
 
-export const initialSubmitView: SubmitView = { busy: null, attempt: 0, review: null, state: null, acknowledged: new Set(), notice: null, nextRetryAt: null };
+export const initialSubmitView: SubmitView = {
+  busy: null,
+  attempt: 0,
+  review: null,
+  state: null,
+  acknowledged: new Set(),
+  notice: null,
+  nextRetryAt: null,
+};
 
 export interface SubmitDeps {
   lang(): Lang;
@@ -90,7 +98,12 @@ const defaultSchedule = (run: () => void, ms: number) => {
   return () => clearTimeout(id);
 };
 
-export function createSubmitController(submitter: ReturnSubmitter, connection: ConnectionSettings, deps: SubmitDeps, publish: (view: SubmitView) => void): SubmitController {
+export function createSubmitController(
+  submitter: ReturnSubmitter,
+  connection: ConnectionSettings,
+  deps: SubmitDeps,
+  publish: (view: SubmitView) => void,
+): SubmitController {
   let view = initialSubmitView;
   let live = true;
   let running = false;
@@ -129,7 +142,10 @@ export function createSubmitController(submitter: ReturnSubmitter, connection: C
   const onSent = async (outcome: SendOutcome) => {
     switch (outcome.status) {
       case 'accepted':
-        set((v) => ({ notice: { kind: 'accepted', receipt: outcome.receipt }, state: v.state ? { ...v.state, pending: null, lastReceipt: outcome.receipt } : v.state }));
+        set((v) => ({
+          notice: { kind: 'accepted', receipt: outcome.receipt },
+          state: v.state ? { ...v.state, pending: null, lastReceipt: outcome.receipt } : v.state,
+        }));
         break;
       case 'unreachable':
         set((v) => ({ state: v.state ? { ...v.state, pending: outcome.pending } : v.state, notice: null }));
@@ -177,7 +193,11 @@ export function createSubmitController(submitter: ReturnSubmitter, connection: C
       if (!live) return;
       if (outcome.status === 'unreadable') set({ review: null, notice: { kind: 'unreadable', message: outcome.message } });
       else {
-        set((v) => ({ review: { errors: outcome.errors, warnings: outcome.warnings }, state: outcome.state, notice: v.notice?.kind === 'unreadable' ? null : v.notice }));
+        set((v) => ({
+          review: { errors: outcome.errors, warnings: outcome.warnings },
+          state: outcome.state,
+          notice: v.notice?.kind === 'unreadable' ? null : v.notice,
+        }));
         adoptAcknowledged(outcome.state.acknowledged);
       }
     } catch (error) {

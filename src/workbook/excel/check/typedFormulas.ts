@@ -14,12 +14,20 @@ function explain(flag: Flag, typed: string): Flag {
   return {
     ...flag,
     message: {
-      vi: `${head(flag.message.vi)}ô hiện #NAME? vì nội dung gõ vào (“${typed}”) bắt đầu bằng dấu “${sign}”, nên Excel hiểu là công thức, không phải chữ.`,
-      en: `${head(flag.message.en)}the cell shows #NAME? because what was typed ("${typed}") starts with "${sign}", which Excel reads as a formula, not as text.`,
+      vi:
+        `${head(flag.message.vi)}ô hiện #NAME? vì nội dung gõ vào (“${typed}”) bắt đầu bằng dấu “${sign}”, ` +
+        'nên Excel hiểu là công thức, không phải chữ.',
+      en:
+        `${head(flag.message.en)}the cell shows #NAME? because what was typed ("${typed}") starts with "${sign}", ` +
+        'which Excel reads as a formula, not as text.',
     },
     suggestion: {
-      vi: `Gõ lại, không có dấu “${sign}” ở đầu. Chưa có số liệu: ghi “${NO_DATA_SPELLING.vi}”, ví dụ “${NO_DATA_EXAMPLE.vi}”. Muốn giữ dấu “${sign}”, gõ thêm dấu nháy đơn phía trước: '${typed}`,
-      en: `Type it again without the leading "${sign}". No figure: write "${NO_DATA_SPELLING.en}", e.g. "${NO_DATA_EXAMPLE.en}". To keep the "${sign}", type an apostrophe before it: '${typed}`,
+      vi:
+        `Gõ lại, không có dấu “${sign}” ở đầu. Chưa có số liệu: ghi “${NO_DATA_SPELLING.vi}”, ví dụ “${NO_DATA_EXAMPLE.vi}”. ` +
+        `Muốn giữ dấu “${sign}”, gõ thêm dấu nháy đơn phía trước: '${typed}`,
+      en:
+        `Type it again without the leading "${sign}". No figure: write "${NO_DATA_SPELLING.en}", e.g. "${NO_DATA_EXAMPLE.en}". ` +
+        `To keep the "${sign}", type an apostrophe before it: '${typed}`,
     },
   };
 }

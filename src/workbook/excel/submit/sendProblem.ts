@@ -57,7 +57,11 @@ const API_TEXT = {
  * message is already in both languages and is kept.
  */
 export function describeApiFailure(error: { error: string; message: Text }, httpStatus: number | null, lang: Lang): string {
-  if (error.error === 'unreachable' || httpStatus === null) return describeSendProblem(/timeout/i.test(error.message.en) ? 'timeout' : 'unreachable', lang);
-  if (error.error === 'unexpected-answer') return httpStatus >= 500 ? describeSendProblem(`HTTP ${httpStatus}`, lang) : API_TEXT.notChitieu[lang];
+  if (error.error === 'unreachable' || httpStatus === null) {
+    return describeSendProblem(/timeout/i.test(error.message.en) ? 'timeout' : 'unreachable', lang);
+  }
+  if (error.error === 'unexpected-answer') {
+    return httpStatus >= 500 ? describeSendProblem(`HTTP ${httpStatus}`, lang) : API_TEXT.notChitieu[lang];
+  }
   return error.message[lang];
 }
