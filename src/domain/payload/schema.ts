@@ -8,7 +8,7 @@
 // zod 4 (shipped inside zod 3.25 as 'zod/v4'): the server parses every submission, and v4 parses
 // this schema about seven times faster than v3 (0.44 → 0.06 ms on the benchmark's payload).
 import { z } from 'zod/v4';
-import { MAX_FLAGS, MAX_JUSTIFICATIONS, MAX_SHORT, MAX_YEAR, MIN_YEAR, TEXT_LIMITS } from './limits';
+import { LINE_TEXT_PATTERN, MAX_FLAGS, MAX_JUSTIFICATIONS, MAX_SHORT, MAX_YEAR, MIN_YEAR, MULTILINE_TEXT_PATTERN, TEXT_LIMITS } from './limits';
 
 export const PAYLOAD_VERSION = 1 as const;
 
@@ -28,8 +28,18 @@ const UUID_V4 = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA
 
 export const RowId = z.enum(PAYLOAD_ROW_IDS);
 export const Quarter = z.number().int().min(1).max(4);
-const ShortText = z.string().max(MAX_SHORT);
-const bounded = (max: number) => z.string().max(max);
+const MULTILINE = new RegExp(MULTILINE_TEXT_PATTERN);
+const LINE = new RegExp(LINE_TEXT_PATTERN);
+/** A multi-line text (a section, a comparison, a source, a figure as typed, a justification). */
+const bounded = (max: number) =>
+  z.string().max(max).regex(MULTILINE, 'holds a character that cannot be sent (a control character or an unpaired surrogate)');
+/** A one-line text (the focal point, identifiers, versions): no line break, tab or bidirectional control either. */
+const line = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(LINE, 'holds a character that cannot be sent (a control character, a line break or tab, a bidirectional control, an unpaired surrogate)');
+const ShortText = line(MAX_SHORT);
 
 /**
  * A flag's key, "rule:CT_NAME" or "rule:-" (flagKey in domain/flags.ts): justifications are
@@ -71,11 +81,11 @@ export const PayloadFigure = z
 
 export const FocalPoint = z
   .object({
-    name: bounded(TEXT_LIMITS.contact.name),
-    title: bounded(TEXT_LIMITS.contact.title),
-    org: bounded(TEXT_LIMITS.contact.org),
-    phone: bounded(TEXT_LIMITS.contact.phone),
-    email: bounded(TEXT_LIMITS.contact.email),
+    name: line(TEXT_LIMITS.contact.name),
+    title: line(TEXT_LIMITS.contact.title),
+    org: line(TEXT_LIMITS.contact.org),
+    phone: line(TEXT_LIMITS.contact.phone),
+    email: line(TEXT_LIMITS.contact.email),
   })
   .strict();
 
@@ -109,7 +119,7 @@ export const SubmissionPayload = z
     payloadVersion: z.literal(PAYLOAD_VERSION),
     submissionId: z.string().regex(UUID_V4, 'must be a UUID v4').toLowerCase(),
     submittedAt: z.string().datetime({ offset: true }),
-    unitId: bounded(TEXT_LIMITS.unitId).min(1),
+    unitId: line(TEXT_LIMITS.unitId).min(1),
     year: z.number().int().min(MIN_YEAR).max(MAX_YEAR),
     quarter: Quarter,
     focalPoint: FocalPoint,
@@ -125,8 +135,8 @@ export const SubmissionPayload = z
       .refine((r) => Object.keys(r).length <= MAX_JUSTIFICATIONS, { message: `at most ${MAX_JUSTIFICATIONS} entries` }),
     /** The flags the client showed when the return was submitted. */
     clientFlags: z.array(ClientFlag).max(MAX_FLAGS),
-    templateVersion: bounded(TEXT_LIMITS.version).min(1),
-    catalogueVersion: bounded(TEXT_LIMITS.version).min(1),
+    templateVersion: line(TEXT_LIMITS.version).min(1),
+    catalogueVersion: line(TEXT_LIMITS.version).min(1),
   })
   .strict()
   .superRefine((p, ctx) => {

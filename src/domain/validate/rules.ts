@@ -265,6 +265,19 @@ export const RULES = {
       en: 'Shorten the justification (the Justification column of the check sheet) to at most {max} characters.',
     },
   },
+  // After the justifications' length: it judges the justifications too.
+  'text.badCharacter': {
+    severity: 'error',
+    summary: 'A text holds a character the submission payload refuses: a control character, an unpaired surrogate, or in a one-line text a line break, tab or text-direction control.',
+    message: {
+      vi: '{field} — có ký tự không gửi được: {what} ({codePoint}) ở vị trí {position}.',
+      en: '{field} — holds a character that cannot be sent: {what} ({codePoint}) at position {position}.',
+    },
+    suggestion: {
+      vi: 'Xoá ký tự đó (thường lẫn vào khi dán văn bản từ nơi khác) rồi kiểm tra lại.',
+      en: 'Delete that character (it usually comes with text pasted from elsewhere) and check again.',
+    },
+  },
 } as const satisfies Record<string, RuleDefinition>;
 
 export type RuleId = keyof typeof RULES;

@@ -1,12 +1,16 @@
 /**
- * Bodies built to hurt the server (issue 11, item 3): JSON nested thousands deep (10 KB) came back
- * as 500 from a stack overflow where the body was copied to the check thread. Nesting is bounded
- * while parsing: 400 with the usual error shape, whatever route.
+ * Bodies built to hurt the server. Issue 11, item 3: JSON nested thousands deep (10 KB) came back
+ * as 500 from a stack overflow where the body was copied to the check thread; nesting is bounded
+ * while parsing: 400 with the usual error shape, whatever route. Item 9: NUL, text-direction
+ * overrides and lone surrogates were stored and served back; they are refused with 400 naming the
+ * field, and the OpenAPI document's patterns say so.
  */
 import { randomUUID } from 'node:crypto';
 import { API_PREFIX, ApiError } from '../../../src/domain/payload/api';
 import { buildApp } from '../../../src/server/app';
+import { LINE_TEXT_PATTERN, MULTILINE_TEXT_PATTERN } from '../../../src/domain/payload/limits';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../../../src/server/jsonBody';
+import { openApiDocument } from '../../../src/server/routes/openapi';
 import { openStore } from '../../../src/server/store/openStore';
 import type { ReturnStore } from '../../../src/server/store/port';
 import { issueToken } from '../../../src/server/tokens';
@@ -66,5 +70,26 @@ describe('hostile bodies', () => {
     expect(nestedDeeperThan('[[[1]]]', 2)).toBe(true);
     expect(nestedDeeperThan('{"a":"[[[[\\"[[["}', 1)).toBe(false);
     expect(nestedDeeperThan('[{"a":[]},{"b":[]}]', 3)).toBe(false);
+  });
+
+  it.each([
+    ['NUL in a section', (p: ReturnType<typeof validPayload>) => ({ ...p, sections: { ...p.sections, trend: '1. Tăng\u0000 đều.' } }), 'sections.trend'],
+    ['an override in the name', (p: ReturnType<typeof validPayload>) => ({ ...p, focalPoint: { ...p.focalPoint, name: 'Nguyễn\u202EVăn A' } }), 'focalPoint.name'],
+    ['a line break in the e-mail', (p: ReturnType<typeof validPayload>) => ({ ...p, focalPoint: { ...p.focalPoint, email: 'a@b.vn\nBcc: x' } }), 'focalPoint.email'],
+    ['a lone surrogate in a source', (p: ReturnType<typeof validPayload>) => ({ ...p, rowSources: { '2.8': 'Cục Thống kê \uDC00' } }), 'rowSources.2.8'],
+  ])('refuses %s with 400 naming the field, and stores nothing', async (_name, spoil, path) => {
+    const before = await store.countVersions();
+    const res = await post(RETURNS, JSON.stringify(spoil(validPayload())));
+    expect(res.statusCode).toBe(400);
+    const error = ApiError.parse(res.json());
+    expect(error.error).toBe('invalid-payload');
+    expect(error.issues!.map((i) => i.path)).toContain(path);
+    expect(await store.countVersions()).toBe(before);
+  });
+
+  it('describes the characters refused in the OpenAPI document, as the schema checks them', () => {
+    const payload = (openApiDocument() as { components: { schemas: Record<string, any> } }).components.schemas.SubmissionPayload; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(payload.properties.focalPoint.properties.name.pattern).toBe(LINE_TEXT_PATTERN);
+    expect(payload.properties.sections.properties.trend.pattern).toBe(MULTILINE_TEXT_PATTERN);
   });
 });

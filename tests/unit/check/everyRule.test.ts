@@ -69,6 +69,7 @@ const SCENARIOS: Record<RuleId, Scenario> = {
     at: q('2.8', 'Q1_INTL'),
   },
   'text.justificationTooLong': { justify: { key: 'intl.sectionMissing:CT_INTL', text: 'x'.repeat(12_000) }, at: 'CT_INTL' },
+  'text.badCharacter': { stored: { CT_CONTACT_NAME: { value: 'Nguyễn\u202EVăn A' } }, at: 'CT_CONTACT_NAME' },
   'section.required': { typed: { CT_QUARTER: '2', [q('2.8', 'Q2')]: '46%', [q('2.9', 'Q2')]: '46%', [q('1.2.OTHER', 'Q2')]: '46%' }, at: 'CT_TREND' },
 };
 

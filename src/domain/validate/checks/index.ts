@@ -45,4 +45,5 @@ export const CHECKS: { readonly [K in RuleId]: Check } = {
   'section.required': sections.required,
   'text.tooLong': limits.textTooLong,
   'text.justificationTooLong': limits.justificationTooLong,
+  'text.badCharacter': limits.textBadCharacter,
 };

@@ -18,6 +18,9 @@ export const trickyText = fc.oneof(
   fc.array(fc.constantFrom('a', 'ễ', '"', ',', '\n', '\r\n', ' ', 'Đ', '%', ';', '='), { maxLength: 12 }).map((p) => p.join('')),
 );
 
+/** One-line text (the focal point): the same, its line breaks and tabs made spaces, as the schema wants them. */
+export const lineText = trickyText.map((t) => t.replace(/[\t\r\n]/g, ' '));
+
 const anyFigure = (row: RowId, quarter: number): fc.Arbitrary<PayloadFigure> =>
   fc.oneof(
     fc.record({
@@ -43,7 +46,7 @@ export const anyPayload: fc.Arbitrary<SubmissionPayload> = fc
     rows: fc.subarray([...PAYLOAD_ROW_IDS], { minLength: 1, maxLength: 6 }),
     unitId: fc.constantFrom('bo-y-te', 'tinh-cao-bang', 'bo "lạ", mới'),
     year: fc.constantFrom(2023, 2024, 2025),
-    focal: fc.record({ name: trickyText, title: trickyText, org: trickyText, phone: trickyText, email: trickyText }),
+    focal: fc.record({ name: lineText, title: lineText, org: lineText, phone: lineText, email: lineText }),
     sections: fc.record({ trend: trickyText, international: trickyText, difficulties: trickyText, proposals: trickyText }),
     justifications: fc.dictionary(flagKey, trickyText, { maxKeys: 4 }),
     source: trickyText,

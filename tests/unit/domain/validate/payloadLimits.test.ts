@@ -12,6 +12,7 @@ import type { CheckResult } from '../../../../src/domain/flags';
 import {
   MAX_SECTION, MAX_SHORT, MAX_TEXT, PayloadError, TEXT_LIMITS, acceptance, buildPayload, checkPayload, type SubmissionPayload,
 } from '../../../../src/domain/payload';
+import { LINE_TEXT_PATTERN, MULTILINE_TEXT_PATTERN, badCharacter } from '../../../../src/domain/payload/limits';
 import type { ReturnData, SectionKey } from '../../../../src/domain/returnData';
 import { cellText } from '../../../../src/domain/validate/cellText';
 import { formatCount } from '../../../../src/domain/validate/payloadText';
@@ -237,12 +238,18 @@ const anySlot = fc.constantFrom(...KINDS).chain((kind) => fc.constantFrom(...SLO
 const lengthFor = (spec: LengthSpec, limit: number, minLength: number) =>
   Math.max(minLength, 'near' in spec ? limit + spec.near : spec.short);
 
-const edit = fc.record({ slot: anySlot, length: lengthSpec, padded: fc.boolean() });
+/** Characters the payload refuses somewhere (issue 11, item 9), and line breaks a one-line text refuses. */
+const POISONS = ['\u0000', '\u0007', '\u001B', '\u007F', '\u0085', '\u202E', '\u2067', '\uD800', '\uDFFF', '\n', '\t', '\r'];
+/** Where a poison may go without another rule's error standing in the way (a phone or e-mail with one is not a phone or e-mail). */
+const POISONABLE = new Set(['contact.name', 'contact.title', 'contact.org', 'section', 'version', 'comparison', 'source']);
+const poison = fc.option(fc.record({ char: fc.constantFrom(...POISONS), at: fc.double({ min: 0, max: 1, noNaN: true }) }), { nil: undefined });
+
+const edit = fc.record({ slot: anySlot, length: lengthSpec, padded: fc.boolean(), poison });
 const justification = fc.record({ flag: fc.nat(), length: lengthSpec, padded: fc.boolean() });
 
 describe('validateReturn reports an error exactly when buildPayload refuses the return', () => {
   it('for long texts of every kind, in every text cell, near and over each bound', () => {
-    const seen = { built: 0, refused: 0, justificationTooLong: 0, notCarried: 0 };
+    const seen = { built: 0, refused: 0, justificationTooLong: 0, notCarried: 0, poisoned: 0, badCharacter: 0 };
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 4 }),
@@ -250,9 +257,14 @@ describe('validateReturn reports an error exactly when buildPayload refuses the 
         fc.array(justification, { maxLength: 3 }),
         (quarter, edits, justifications) => {
           const data = clean(quarter).build();
-          for (const { slot, length, padded } of edits) {
+          for (const { slot, length, padded, poison: p } of edits) {
             if (slot.quarter !== undefined && slot.quarter > quarter) continue;
-            const text = slot.make(lengthFor(length, slot.limit, slot.minLength));
+            let text = slot.make(lengthFor(length, slot.limit, slot.minLength));
+            if (p && POISONABLE.has(slot.kind)) {
+              const at = Math.floor(p.at * text.length);
+              text = text.slice(0, at) + p.char + text.slice(at);
+              seen.poisoned++;
+            }
             // The payload trims a cell's text: spaces around it never count.
             slot.put(data, padded ? `  ${text}\n ` : text);
           }
@@ -278,11 +290,60 @@ describe('validateReturn reports an error exactly when buildPayload refuses the 
             seen.refused++;
           }
           if (flagsOf(r, 'text.justificationTooLong').length > 0) seen.justificationTooLong++;
+          if (flagsOf(r, 'text.badCharacter').length > 0) seen.badCharacter++;
         },
       ),
       { numRuns: 150 },
     );
     // Both sides of the equivalence, and the texts the payload leaves out, were reached.
     expect(Object.values(seen).every((n) => n > 0)).toBe(true);
+  });
+});
+
+describe('characters the payload refuses (issue 11, item 9)', () => {
+  it('a control character, a text-direction control or half a surrogate pair is an error at its cell, as buildPayload refuses it', () => {
+    const cases: [string, (b: ReturnBuilder) => ReturnBuilder, string, string][] = [
+      ['NUL in a section', (b) => b.section('trend', '1. Tăng\u0000 đều.'), NARRATIVE_NAMES.trend, 'U+0000'],
+      ['an override in the name', (b) => b.contact({ name: 'Nguyễn\u202EVăn A' }), 'CT_CONTACT_NAME', 'U+202E'],
+      ['a line break in the title', (b) => b.contact({ title: 'Chuyên\nviên' }), 'CT_CONTACT_TITLE', 'U+000A'],
+      ['half a pair in a comparison', (b) => b.cell('2.8', 'Q1_INTL', 'Thái Lan 20% (ITU, 2022)\uD83D'), tableCellName('2.8', 'Q1_INTL'), 'U+D83D'],
+    ];
+    for (const [name, spoil, cellName, codePoint] of cases) {
+      const data = spoil(clean(1)).build();
+      const r = check(data, { quarter: 1 });
+      const flag = flagAt(r, 'text.badCharacter', cellName);
+      expect([name, flag?.severity, r.counts.error]).toEqual([name, 'error', 1]);
+      expect(flag!.message.en).toContain(codePoint);
+      expect(flag!.message.vi).toContain(codePoint);
+      expect(build(data, r, 1).ok).toBe(false);
+    }
+    // Line breaks and tabs are text in a section, an emoji is a pair: both sent.
+    const fine = clean(1).section('trend', '1. Tăng đều.\n\t2. Ổn định 😀.').build();
+    const ok = check(fine, { quarter: 1 });
+    expect(flagsOf(ok, 'text.badCharacter')).toEqual([]);
+    expect(build(fine, ok, 1).ok).toBe(true);
+  });
+
+  it('a justification with one is an error at its flag’s cell', () => {
+    const first = check(clean(1).build(), { quarter: 1 });
+    const justified = first.flags[0]!;
+    const data = clean(1).justify(justified.key, 'Đã\u0000 kiểm tra.').build();
+    const r = check(data, { quarter: 1 });
+    expect(flagAt(r, 'text.badCharacter', justified.cellName!)?.message.en).toContain('The justification');
+    expect(build(data, r, 1).ok).toBe(false);
+  });
+
+  it('the schema’s patterns (the OpenAPI document’s) and the validator’s search agree on every string', () => {
+    const chars = fc.constantFrom('a', 'ễ', ' ', '\u0000', '\u0009', '\u000A', '\u000B', '\u000D', '\u001F', '\u007F', '\u0085', '\u009F',
+      '\u00A0', '\u202A', '\u202E', '\u2066', '\u2069', '\uD83D', '\uDE00', '\uFFFD');
+    const line = new RegExp(LINE_TEXT_PATTERN);
+    const multiline = new RegExp(MULTILINE_TEXT_PATTERN);
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 8 }).map((c) => c.join('')), (text) => {
+        expect([text, line.test(text)]).toEqual([text, badCharacter(text, 'line') === null]);
+        expect([text, multiline.test(text)]).toEqual([text, badCharacter(text, 'multiline') === null]);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
