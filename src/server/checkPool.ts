@@ -7,11 +7,14 @@
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Catalogue, UnitList } from '../catalogue/schema';
+import { changesJson, type PayloadJson } from './changes';
 import { judgeSubmission, type SubmissionVerdict } from './submissionCheck';
 import { startWorker } from '../runtime/workerScript';
 
 export interface CheckPool {
   judge(body: unknown): Promise<SubmissionVerdict>;
+  /** The changes between two stored payloads (JSON text or bytes in, JSON out): changes.ts. */
+  diff(before: PayloadJson, after: PayloadJson): Promise<string>;
   close(): Promise<void>;
   readonly threads: number;
 }
@@ -22,13 +25,18 @@ export function defaultCheckThreads(): number {
 }
 
 interface Pending {
-  resolve(verdict: SubmissionVerdict): void;
+  resolve(answer: SubmissionVerdict | string): void;
   reject(error: Error): void;
 }
 
 export function createCheckPool(threads: number, catalogue: Catalogue, units: UnitList): CheckPool {
   if (threads <= 0) {
-    return { threads: 0, judge: async (body) => judgeSubmission(body, catalogue, units), close: async () => undefined };
+    return {
+      threads: 0,
+      judge: async (body) => judgeSubmission(body, catalogue, units),
+      diff: async (before, after) => changesJson(before, after),
+      close: async () => undefined,
+    };
   }
   let nextId = 1;
   let closed = false;
@@ -38,11 +46,12 @@ export function createCheckPool(threads: number, catalogue: Catalogue, units: Un
     const worker = startWorker(__filename, __dirname, 'checkWorker');
     const slot = { worker, pending: new Map<number, Pending>() };
     slots[index] = slot;
-    worker.on('message', (message: { id: number; verdict?: SubmissionVerdict; failure?: string }) => {
+    worker.on('message', (message: { id: number; verdict?: SubmissionVerdict; changes?: string; failure?: string }) => {
       const waiting = slot.pending.get(message.id);
       if (!waiting) return;
       slot.pending.delete(message.id);
       if (message.verdict) waiting.resolve(message.verdict);
+      else if (message.changes !== undefined) waiting.resolve(message.changes);
       else waiting.reject(new Error(`submission check failed: ${message.failure}`));
     });
     const fail = (reason: string) => {
@@ -57,24 +66,27 @@ export function createCheckPool(threads: number, catalogue: Catalogue, units: Un
   };
   for (let i = 0; i < threads; i++) start(i);
 
+  /** Posts a job to the least busy thread: jobs are alike, so queue length is a fair measure. */
+  function post<T extends SubmissionVerdict | string>(job: { body: unknown } | { diff: [PayloadJson, PayloadJson] }): Promise<T> {
+    if (closed) return Promise.reject(new Error('submission check pool closed'));
+    const slot = slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      slot.pending.set(id, { resolve: resolve as (answer: SubmissionVerdict | string) => void, reject });
+      try {
+        slot.worker.postMessage({ id, ...job });
+      } catch (error) {
+        // A body that cannot be cloned (never from JSON, but from a caller in-process).
+        slot.pending.delete(id);
+        reject(error);
+      }
+    });
+  }
+
   const pool: CheckPool = {
     threads,
-    judge(body) {
-      if (closed) return Promise.reject(new Error('submission check pool closed'));
-      // The least busy thread: requests are alike, so queue length is a fair measure.
-      const slot = slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
-      const id = nextId++;
-      return new Promise<SubmissionVerdict>((resolve, reject) => {
-        slot.pending.set(id, { resolve, reject });
-        try {
-          slot.worker.postMessage({ id, body });
-        } catch (error) {
-          // A body that cannot be cloned (never from JSON, but from a caller in-process).
-          slot.pending.delete(id);
-          reject(error);
-        }
-      });
-    },
+    judge: (body) => post<SubmissionVerdict>({ body }),
+    diff: (before, after) => post<string>({ diff: [before, after] }),
     async close() {
       closed = true;
       await Promise.all(slots.map((s) => s.worker.terminate()));

@@ -92,8 +92,11 @@ export const PAGE_SIZES = {
   versions: { default: 20, max: 100 },
   reviews: { default: 200, max: 1000 },
 } as const;
-/** A page of versions also stops once its payloads and flags reach this many bytes (at least one version). */
-export const VERSION_PAGE_BYTES = 2 * 1024 * 1024;
+/**
+ * A page of versions also stops once its payloads and flags reach this many bytes (at least one
+ * version): 1 MiB holds about 30 typical versions, and one or two of the largest.
+ */
+export const VERSION_PAGE_BYTES = 1024 * 1024;
 
 const NextCursor = z.string().max(400).nullable().optional();
 

@@ -7,26 +7,19 @@
  * each version's size), so one answer never holds more than VERSION_PAGE_BYTES of payloads
  * however many or however large the versions are; each version's changes are computed against
  * the version before it, loaded with the page when the page does not start at version 1.
+ *
+ * The event loop never parses a stored payload: the answer is written around the stored JSON
+ * texts (the server wrote them), and the changes are worked out in a check thread, once per pair
+ * of versions (changes.ts), so readers of large returns do not hold up everyone else.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod/v4';
-import {
-  API_PREFIX,
-  PAGE_SIZES,
-  ReturnQuery,
-  VERSION_PAGE_BYTES,
-  versionPageQuery,
-  type Change,
-  type ReturnList,
-  type StoredFlag,
-  type VersionList,
-} from '../../domain/payload/api';
-import { diffPayloads } from '../../domain/payload/diff';
-import type { SubmissionPayload } from '../../domain/payload/schema';
+import { API_PREFIX, PAGE_SIZES, ReturnQuery, VERSION_PAGE_BYTES, versionPageQuery, type ReturnList } from '../../domain/payload/api';
 import { formatPayloadIssues } from '../../domain/payload/schema';
 import type { Authenticate } from '../auth';
+import type { Changes } from '../changes';
 import { apiError, HttpError } from '../messages';
-import type { ReturnFilter, ReturnKey, ReturnStore } from '../store/port';
+import type { ReturnFilter, ReturnKey, ReturnStore, VersionBytes } from '../store/port';
 
 /** "<unit>.<year>.q<quarter>" → its parts (unit ids have no dots; the query schema checked the shape). */
 function returnKeyOf(returnId: string): ReturnKey {
@@ -61,7 +54,19 @@ export function versionsThatFit(sizes: readonly { bytes: number }[], limit: numb
   return n;
 }
 
-export function returnsRoutes(app: FastifyInstance, { store, auth }: { store: ReturnStore; auth: Authenticate }): void {
+/** One version of a VersionList, written around its stored payload and flags (UTF-8 JSON the server wrote). */
+function versionItem(v: VersionBytes, changes: Buffer): Buffer[] {
+  const head = JSON.stringify({ version: v.version, receiptNumber: v.receiptNumber, submissionId: v.submissionId, receivedAt: v.receivedAt });
+  return [Buffer.from(`${head.slice(0, -1)},"payload":`), v.payload, Buffer.from(',"changes":'), changes, Buffer.from(',"flags":'), v.flags, Buffer.from('}')];
+}
+
+/** Lets other requests (/healthz) in between two versions of a large page. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const EMPTY = Buffer.from('[]');
+const COMMA = Buffer.from(',');
+
+export function returnsRoutes(app: FastifyInstance, { store, auth, changes: changesFor }: { store: ReturnStore; auth: Authenticate; changes: Changes }): void {
 
   app.get(`${API_PREFIX}/returns`, { onRequest: auth }, async (request): Promise<ReturnList> => {
     const token = request.token!;
@@ -94,7 +99,7 @@ export function returnsRoutes(app: FastifyInstance, { store, auth }: { store: Re
     };
   });
 
-  app.get<{ Params: { id: string } }>(`${API_PREFIX}/returns/:id/versions`, { onRequest: auth }, async (request): Promise<VersionList> => {
+  app.get<{ Params: { id: string } }>(`${API_PREFIX}/returns/:id/versions`, { onRequest: auth }, async (request, reply) => {
     const returnId = request.params.id;
     mayReadReturn(request, returnId);
     const { cursor, limit } = pageQuery(versionPageQuery, request.query);
@@ -105,22 +110,20 @@ export function returnsRoutes(app: FastifyInstance, { store, auth }: { store: Re
       throw new HttpError(404, apiError('no-such-return', { returnId: returnId.slice(0, 200) }));
     }
     const fit = versionsThatFit(sizes, size);
-    if (fit === 0) return { returnId, versions: [], nextCursor: null };
-    const first = sizes[0]!.version;
-    const last = sizes[fit - 1]!.version;
-    // The version before the page, to tell what the page's first version changed.
-    const rows = await store.versionsBetween(returnId, first > 1 ? first - 1 : first, last);
-    let previous: SubmissionPayload | null = null;
-    const versions: VersionList['versions'] = [];
-    for (const v of rows) {
-      const payload = JSON.parse(v.payloadJson) as SubmissionPayload;
-      const changes: Change[] = previous ? diffPayloads(previous, payload) : [];
-      previous = payload;
-      if (v.version < first) continue;
-      // flags: the server's own check of this version (what the reviewer goes through).
-      const flags = JSON.parse(v.flagsJson) as StoredFlag[];
-      versions.push({ version: v.version, receiptNumber: v.receiptNumber, submissionId: v.submissionId, receivedAt: v.receivedAt, payload, changes, flags });
+    const parts: Buffer[] = [];
+    // One version at a time, as bytes: the event loop copies them and never parses one.
+    const load = async (version: number) => (await store.versionBytes(returnId, version))!.payload;
+    for (let i = 0; i < fit; i++) {
+      if (i > 0) await turn();
+      const v = (await store.versionBytes(returnId, sizes[i]!.version))!;
+      const changes = v.version > 1 ? await changesFor.between(returnId, v.version - 1, v.version, load) : EMPTY;
+      if (i > 0) parts.push(COMMA);
+      parts.push(...versionItem(v, changes));
     }
-    return { returnId, versions, nextCursor: fit < sizes.length ? String(last) : null };
+    const nextCursor = fit > 0 && fit < sizes.length ? String(sizes[fit - 1]!.version) : null;
+    // A VersionList (api.ts), its flags the server's own check of each version.
+    const head = Buffer.from(`{"returnId":${JSON.stringify(returnId)},"versions":[`);
+    const tail = Buffer.from(`],"nextCursor":${JSON.stringify(nextCursor)}}`);
+    return reply.type('application/json; charset=utf-8').send(Buffer.concat([head, ...parts, tail]));
   });
 }

@@ -9,11 +9,11 @@
  * before the store is asked. Entries are append-only, with the token's id and label and the time.
  */
 import type { FastifyInstance } from 'fastify';
-import { API_PREFIX, PAGE_SIZES, ReviewRequest, reviewPageQuery, type ReviewEntry, type ReviewList, type ReviewState } from '../../domain/payload/api';
-import { diffPayloads } from '../../domain/payload/diff';
+import { API_PREFIX, PAGE_SIZES, ReviewRequest, reviewPageQuery, type Change, type ReviewEntry, type ReviewList, type ReviewState } from '../../domain/payload/api';
 import { reviewStateOf } from '../../domain/payload/reviewState';
 import { formatPayloadIssues, type SubmissionPayload } from '../../domain/payload/schema';
 import type { Authenticate } from '../auth';
+import type { Changes } from '../changes';
 import { apiError, HttpError } from '../messages';
 import type { ReturnStore, StoredReview } from '../store/port';
 import { mayReadReturn, pageQuery } from './returns';
@@ -42,7 +42,7 @@ function flagKeysOf(flagsJson: string, payloadJson: string): Set<string> {
   return keys;
 }
 
-export function reviewsRoutes(app: FastifyInstance, { store, auth }: { store: ReturnStore; auth: Authenticate }): void {
+export function reviewsRoutes(app: FastifyInstance, { store, auth, changes }: { store: ReturnStore; auth: Authenticate; changes: Changes }): void {
 
   const latestOrMissing = async (returnId: string): Promise<number> => {
     const latest = await store.latestVersionNumber(returnId);
@@ -52,18 +52,15 @@ export function reviewsRoutes(app: FastifyInstance, { store, auth }: { store: Re
 
   /**
    * The state from every entry (small rows) and, for the changes since a query, only the two
-   * versions compared: never every version's payload.
+   * versions compared (in a check thread, once: changes.ts): never every version's payload.
    */
   async function stateOf(returnId: string, latest: number): Promise<ReviewState> {
     const reviews = (await store.reviewsOf(returnId)).map(entryOf);
-    const payloads = new Map<number, SubmissionPayload>();
-    const payloadOf = async (version: number) => {
-      const stored = await store.versionOf(returnId, version);
-      payloads.set(version, JSON.parse(stored!.payloadJson) as SubmissionPayload);
-    };
     const queried = reviewStateOf(returnId, reviews, latest, () => []).changesSinceQueried;
-    if (queried) await Promise.all([payloadOf(queried.fromVersion), payloadOf(queried.toVersion)]);
-    return reviewStateOf(returnId, reviews, latest, (from, to) => diffPayloads(payloads.get(from)!, payloads.get(to)!));
+    if (!queried) return reviewStateOf(returnId, reviews, latest, () => []);
+    const load = async (version: number) => (await store.versionBytes(returnId, version))!.payload;
+    const listed = JSON.parse((await changes.between(returnId, queried.fromVersion, queried.toVersion, load)).toString('utf8')) as Change[];
+    return reviewStateOf(returnId, reviews, latest, () => listed);
   }
 
   app.post<{ Params: { id: string } }>(`${API_PREFIX}/returns/:id/reviews`, { onRequest: auth }, async (request, reply) => {

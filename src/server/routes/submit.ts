@@ -9,12 +9,12 @@
  * even between processes.
  */
 import type { FastifyInstance } from 'fastify';
-import { API_PREFIX, type Receipt } from '../../domain/payload/api';
+import { API_PREFIX, returnIdOf, type Receipt } from '../../domain/payload/api';
 import type { Authenticate } from '../auth';
 import { contentSubmissionId } from '../../submit/contentId';
 import type { CheckPool } from '../checkPool';
 import { apiError, HttpError } from '../messages';
-import { QuotaExceededError, type Quotas, type ReturnStore, type StoredVersion } from '../store/port';
+import { QuotaExceededError, versionsPerDayRefusal, type Quotas, type ReturnStore, type StoredVersion } from '../store/port';
 
 export function receiptOf(version: StoredVersion, created: boolean): Receipt {
   return {
@@ -59,6 +59,15 @@ function sameSubmission(stored: StoredVersion, body: Record<string, unknown>, un
   return stored;
 }
 
+async function refuseOverDailyQuota(store: ReturnStore, quotas: Quotas, body: Record<string, unknown>): Promise<void> {
+  const { unitId, year, quarter } = body;
+  if (quotas.versionsPerReturnPerDay <= 0 || typeof unitId !== 'string' || !Number.isInteger(year) || !Number.isInteger(quarter)) return;
+  const returnId = returnIdOf(unitId, year as number, quarter as number);
+  const windowStart = await store.windowStartOf(returnId, quotas.versionsPerReturnPerDay);
+  const refusal = versionsPerDayRefusal(quotas, windowStart ?? undefined, new Date().toISOString());
+  if (refusal) throw quotaError(refusal);
+}
+
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function submitRoute(app: FastifyInstance, { store, checks, quotas, auth }: SubmitRouteOptions): void {
@@ -76,6 +85,9 @@ export function submitRoute(app: FastifyInstance, { store, checks, quotas, auth 
     if (typeof body.unitId === 'string' && body.unitId !== token.unitId) {
       throw new HttpError(403, apiError('wrong-unit', { tokenUnit: token.unitId, unit: body.unitId.slice(0, 200) }));
     }
+
+    // A return whose versions for the day are used up is refused before any work (the insert checks again).
+    await refuseOverDailyQuota(store, quotas, body);
 
     // Schema, unit and validation run in a worker thread (CPU work); the event loop stores.
     const verdict = await checks.judge(body);

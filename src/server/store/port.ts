@@ -98,6 +98,12 @@ export function payloadBytes(payloadJson: string): number {
 /** A version without its payload and flags: what lists carry. */
 export type VersionSummary = Omit<StoredVersion, 'payloadJson' | 'flagsJson'>;
 
+/** A version with its payload and flags as the stored UTF-8 bytes (answers are written from them, never decoded). */
+export interface VersionBytes extends VersionSummary {
+  payload: Buffer;
+  flags: Buffer;
+}
+
 /** Where a page of the return list starts: after this return (lists are ordered by year, quarter, unit). */
 export interface ReturnKey {
   year: number;
@@ -177,8 +183,16 @@ export interface ReturnStore {
    * load (payload and flags): a page is cut to a byte budget before any payload is read.
    */
   versionSizes(returnId: string, afterVersion: number, limit: number): Promise<{ version: number; bytes: number }[]>;
+  /** One version, its payload and flags as bytes, or null. */
+  versionBytes(returnId: string, version: number): Promise<VersionBytes | null>;
   /** The versions numbered from..to (inclusive), oldest first. */
   versionsBetween(returnId: string, from: number, to: number): Promise<StoredVersion[]>;
+  /**
+   * When the `count`-th latest version of a return was received (null when it has fewer): the
+   * start of the day's window once `count` versions are in it. Read before a submission is
+   * checked, so a return over its quota is refused without the work; the insert checks again.
+   */
+  windowStartOf(returnId: string, count: number): Promise<string | null>;
   /** What a unit holds: the payload bytes and versions counted by the quotas. */
   unitUsage(unitId: string): Promise<{ bytes: number; versions: number }>;
   /** How many versions are stored in all (tests and benchmarks). */

@@ -111,9 +111,13 @@ const SQL = {
   versionOf: `SELECT ${VERSION_COLUMNS} FROM versions WHERE return_id = $1 AND version = $2`,
   receivedAtOf: 'SELECT received_at FROM versions WHERE return_id = $1 AND version = $2',
   latestNumber: 'SELECT MAX(version) AS v FROM versions WHERE return_id = $1',
+  windowStart: 'SELECT received_at FROM versions WHERE return_id = $1 ORDER BY version DESC LIMIT 1 OFFSET $2',
   // octet_length reads the stored size without fetching a TOASTed value.
   sizes: `SELECT version, octet_length(payload) + octet_length(flags) AS bytes FROM versions
           WHERE return_id = $1 AND version > $2 ORDER BY version LIMIT $3`,
+  // bytea: pg hands it over as a Buffer, never as a string.
+  versionBytes: `SELECT ${VERSION_SUMMARY_COLUMNS}, convert_to(payload, 'UTF8') AS payload, convert_to(flags, 'UTF8') AS flags
+                 FROM versions WHERE return_id = $1 AND version = $2`,
   between: `SELECT ${VERSION_COLUMNS} FROM versions WHERE return_id = $1 AND version BETWEEN $2 AND $3 ORDER BY version`,
   usageOf: 'SELECT bytes, versions FROM unit_usage WHERE unit_id = $1',
   // Adds the version's bytes unless that would pass the quota ($3 > 0): no row back = refused. The
@@ -308,9 +312,18 @@ export function openPostgresStore(url: string, options: PostgresStoreOptions = {
       const { rows } = await pool.query<{ version: number; bytes: number | string }>(SQL.sizes, [returnId, afterVersion, limit]);
       return rows.map((r) => ({ version: Number(r.version), bytes: Number(r.bytes) }));
     },
+    async versionBytes(returnId, version) {
+      const { rows } = await pool.query<Omit<VersionRow, 'payload' | 'flags'> & { payload: Buffer; flags: Buffer }>(SQL.versionBytes, [returnId, version]);
+      const row = rows[0];
+      return row ? { ...summaryFromRow(row), payload: row.payload, flags: row.flags } : null;
+    },
     async versionsBetween(returnId, from, to) {
       const { rows } = await pool.query<VersionRow>(SQL.between, [returnId, from, to]);
       return rows.map(versionFromRow);
+    },
+    async windowStartOf(returnId, count) {
+      const { rows } = await pool.query<{ received_at: string }>(SQL.windowStart, [returnId, count - 1]);
+      return rows[0]?.received_at ?? null;
     },
     async unitUsage(unitId) {
       const { rows } = await pool.query<{ bytes: string | number; versions: number }>(SQL.usageOf, [unitId]);

@@ -117,10 +117,16 @@ function prepareStatements(db: Database.Database) {
     versionOf: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions WHERE return_id = ? AND version = ?`),
     receivedAtOf: db.prepare('SELECT received_at FROM versions WHERE return_id = ? AND version = ?').pluck(),
     latestNumber: db.prepare('SELECT MAX(version) FROM versions WHERE return_id = ?').pluck(),
-    // CAST AS BLOB: bytes, as the budget counts them (length() of text counts characters).
+    windowStart: db.prepare('SELECT received_at FROM versions WHERE return_id = ? ORDER BY version DESC LIMIT 1 OFFSET ?').pluck(),
+    // octet_length: bytes, as the budget counts them, read without loading the text (SQLite 3.43+).
     sizes: db.prepare(
-      `SELECT version, length(CAST(payload AS BLOB)) + length(CAST(flags AS BLOB)) AS bytes FROM versions
+      `SELECT version, octet_length(payload) + octet_length(flags) AS bytes FROM versions
        WHERE return_id = ? AND version > ? ORDER BY version LIMIT ?`,
+    ),
+    // As bytes: better-sqlite3 gives a BLOB as a Buffer, with no decoding into a JavaScript string.
+    versionBytes: db.prepare(
+      `SELECT ${VERSION_SUMMARY_COLUMNS}, CAST(payload AS BLOB) AS payload, CAST(flags AS BLOB) AS flags
+       FROM versions WHERE return_id = ? AND version = ?`,
     ),
     between: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions WHERE return_id = ? AND version BETWEEN ? AND ? ORDER BY version`),
     usageOf: db.prepare('SELECT bytes, versions FROM unit_usage WHERE unit_id = ?'),
@@ -310,8 +316,15 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     async versionSizes(returnId, afterVersion, limit) {
       return st().sizes.all(returnId, afterVersion, limit) as { version: number; bytes: number }[];
     },
+    async versionBytes(returnId, version) {
+      const row = st().versionBytes.get(returnId, version) as (Omit<VersionRow, 'payload' | 'flags'> & { payload: Buffer; flags: Buffer }) | undefined;
+      return row ? { ...summaryFromRow(row), payload: row.payload, flags: row.flags } : null;
+    },
     async versionsBetween(returnId, from, to) {
       return (st().between.all(returnId, from, to) as VersionRow[]).map(versionFromRow);
+    },
+    async windowStartOf(returnId, count) {
+      return (st().windowStart.get(returnId, count - 1) as string | undefined) ?? null;
     },
     async unitUsage(unitId) {
       return (st().usageOf.get(unitId) as { bytes: number; versions: number } | undefined) ?? { bytes: 0, versions: 0 };

@@ -15,7 +15,7 @@ import type { ReturnStore } from '../../../src/server/store/port';
 import { issueToken } from '../../../src/server/tokens';
 import { readEndpointInputs } from '../../../src/summary/fromEndpoint';
 import { largestPayload } from '../../support/largestPayload';
-import { DEFAULT_UNIT, DEFAULT_YEAR, validPayload } from '../../support/payloads';
+import { DEFAULT_UNIT, DEFAULT_YEAR, payloadWithErrors, validPayload } from '../../support/payloads';
 import { dropDatabase, freshDatabaseUrl } from '../../support/postgres';
 import { tempDbFile } from '../../support/serverProcess';
 import { listening, type HttpAnswer, type HttpRequest } from './http';
@@ -75,6 +75,8 @@ describe.each(['sqlite', 'postgres'] as const)('quotas and pages on %s', (kind) 
     const wait = Number(refused.headers['retry-after']);
     expect(wait).toBeGreaterThan(23 * 3600);
     expect(wait).toBeLessThanOrEqual(24 * 3600);
+    // Refused before any work: a return with errors gets the same 429, not its 422.
+    expect((await post(send, payloadWithErrors({ quarter }))).statusCode).toBe(429);
     // Retrying a stored submission is never refused; another return of the unit has its own quota.
     expect((await post(send, first)).statusCode).toBe(200);
     expect((await post(send, validPayload({ quarter: 2 }))).statusCode).toBe(201);

@@ -74,6 +74,9 @@ describe.each([sqliteBackend, postgresBackend('quotas_contract')])('quotas and p
     expect(await attempt(store, newVersion('v4', { receivedAt: at(24 * HOUR + 1000) }), quotas)).toBe('stored');
     expect(await attempt(store, newVersion('v5', { receivedAt: at(24 * HOUR + 2000) }), quotas)).toBe(`versions-per-day ${3600 - 2}`);
     expect((await store.versionsOf(RETURN_ID)).map((v) => v.version)).toEqual([1, 2, 3, 4]);
+    // The window's start as the route reads it before checking a submission: the 3rd latest.
+    expect(await store.windowStartOf(RETURN_ID, 3)).toBe(at(HOUR));
+    expect(await store.windowStartOf(RETURN_ID, 5)).toBeNull();
   });
 
   it('refuses a unit’s version past its bytes, counting UTF-8 bytes of every return of the unit', async () => {
