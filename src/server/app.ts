@@ -17,7 +17,7 @@ import { createCheckPool, defaultCheckThreads } from './checkPool';
 import { connectionOptions, DEFAULT_CONNECTION_LIMITS, limitServer, type ConnectionLimits } from './connections';
 import { errorOptions, HTTP_OPTIONS, installErrorHandling } from './errors';
 import { createRateLimits, type Limit } from './rateLimits';
-import { corsOriginsOf, installSecurityHeaders } from './hardening';
+import { corsOriginsOf } from './hardening';
 import { addJsonParser } from './jsonBody';
 import { refuseTokenInUrl, requestSerializer } from './queryTokens';
 import { healthRoute } from './routes/health';
@@ -119,9 +119,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeAllContentTypeParsers();
   addJsonParser(app, bodyLimit);
 
-  installErrorHandling(app, bodyLimit);
+  const admit = installErrorHandling(app, bodyLimit);
 
-  installSecurityHeaders(app);
   await app.register(cors, {
     origin: corsOriginsOf(options.corsOrigins, options.allowHttpLocalhost ?? false),
     methods: ['GET', 'POST'],
@@ -129,10 +128,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxAge: 600,
   });
 
-  // Before every route's own hooks (authentication): requests without a valid token count too.
-  app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.url !== '/healthz') limits.address(request);
-    refuseTokenInUrl(request);
+  // Before every route's own hooks (authentication), so requests without a valid token count
+  // too; a callback hook, as it runs on every request.
+  app.addHook('onRequest', (request, reply, done) => {
+    try {
+      admit(request, reply);
+      if (request.routeOptions.url !== '/healthz') limits.address(request);
+      refuseTokenInUrl(request);
+    } catch (error) {
+      return done(error as Error);
+    }
+    done();
   });
 
   const checks = createCheckPool(options.checkThreads ?? defaultCheckThreads(), catalogue, units);

@@ -85,7 +85,7 @@ export const HTTP_OPTIONS = { requireHostHeader: false } as const;
 
 const looksLikeApiError = (payload: unknown): boolean => typeof payload === 'string' && payload.startsWith('{"error":');
 
-export function installErrorHandling(app: FastifyInstance, bodyLimit: number): void {
+export function installErrorHandling(app: FastifyInstance, bodyLimit: number): (request: FastifyRequest, reply: FastifyReply) => void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
       if (error.statusCode === 401) void reply.header('www-authenticate', 'Bearer');
@@ -116,24 +116,31 @@ export function installErrorHandling(app: FastifyInstance, bodyLimit: number): v
     return reply.code(404).send(apiError('not-found', { method: request.method, url }));
   });
 
-  // A plugin's own error answer in another shape (cors's text/plain 400) becomes an ApiError.
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode < 400 || looksLikeApiError(payload)) return payload;
+  // Every answer: the security headers (hardening.ts); a plugin's own error answer in another
+  // shape (cors's text/plain 400) becomes an ApiError. One callback hook: it runs on every answer.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    void reply.headers(SECURITY_HEADERS);
+    if (reply.statusCode < 400 || looksLikeApiError(payload)) return done(null, payload);
     const code = reply.statusCode === 400 && request.method === 'OPTIONS' ? 'invalid-preflight' : codeForStatus(reply.statusCode);
     void reply.type('application/json; charset=utf-8');
-    return JSON.stringify(apiError(code, { method: request.method, url: request.url.split('?')[0]!.slice(0, 200), limit: bodyLimit }));
+    done(null, JSON.stringify(apiError(code, { method: request.method, url: request.url.split('?')[0]!.slice(0, 200), limit: bodyLimit })));
   });
 
+  // Per app (tests run several in one process): set once this one starts closing.
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onRequest', async (request, reply) => {
+  /**
+   * What every request must pass before its route (app.ts calls it first, in one onRequest hook):
+   * not while the server closes (503), and a Host header in HTTP/1.1 (RFC 9112 §3.2; Node would
+   * have answered 400 with no body).
+   */
+  return function admit(request: FastifyRequest, reply: FastifyReply): void {
     if (closing) {
       void reply.header('connection', 'close');
       throw new HttpError(503, apiError('shutting-down'), { 'retry-after': '5' });
     }
-    // HTTP/1.1 requires Host (RFC 9112 §3.2); Node would have answered 400 with no body.
     if (request.raw.httpVersion === '1.1' && !request.headers.host) throw new HttpError(400, apiError('bad-request'));
-  });
+  };
 }

@@ -2,14 +2,12 @@
  * What every answer and every browser caller is held to:
  * - `Cache-Control: no-store` (answers hold returns and receipts: no proxy or browser keeps them)
  *   and `X-Content-Type-Options: nosniff` (JSON is never sniffed as something else), on every
- *   answer, errors included (Node's own client errors carry them too: errors.ts);
+ *   answer, errors included, and on Node's own client errors (errors.ts: SECURITY_HEADERS);
  * - CORS only for https origins by default. Plain http only for this machine (localhost,
  *   127.0.0.1, [::1]): named one by one (--cors-origin, the tests' static servers), or the add-in's
  *   dev server without a certificate (http://localhost:3000) with `--allow-http-localhost`. An
  *   http origin of another machine is refused: a page served in clear could be altered on the way.
  */
-import type { FastifyInstance } from 'fastify';
-import { SECURITY_HEADERS } from './errors';
 
 /** The add-in's dev server (npm start) over HTTPS. */
 export const DEFAULT_CORS_ORIGINS = ['https://localhost:3000'];
@@ -38,9 +36,3 @@ export function corsOriginsOf(given: readonly string[] | undefined, allowHttpLoc
   return [...new Set(origins)];
 }
 
-export function installSecurityHeaders(app: FastifyInstance): void {
-  app.addHook('onSend', async (_request, reply, payload) => {
-    void reply.headers(SECURITY_HEADERS);
-    return payload;
-  });
-}
