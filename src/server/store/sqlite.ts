@@ -130,10 +130,13 @@ function prepareStatements(db: Database.Database) {
     ),
     between: db.prepare(`SELECT ${VERSION_COLUMNS} FROM versions WHERE return_id = ? AND version BETWEEN ? AND ? ORDER BY version`),
     usageOf: db.prepare('SELECT bytes, versions FROM unit_usage WHERE unit_id = ?'),
-    addUsage: db.prepare(
-      `INSERT INTO unit_usage (unit_id, bytes, versions) VALUES (?, ?, 1)
-       ON CONFLICT (unit_id) DO UPDATE SET bytes = bytes + excluded.bytes, versions = versions + 1`,
-    ),
+    addUsage: db
+      .prepare(
+        `INSERT INTO unit_usage (unit_id, bytes, versions) VALUES (?, ?, 1)
+         ON CONFLICT (unit_id) DO UPDATE SET bytes = bytes + excluded.bytes, versions = versions + 1
+         RETURNING bytes`,
+      )
+      .pluck(),
     count: db.prepare('SELECT COUNT(*) AS n FROM versions'),
     versionExists: db.prepare('SELECT 1 FROM versions WHERE return_id = ? AND version = ?'),
     insertReview: db.prepare(`INSERT INTO reviews (${REVIEW_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -186,15 +189,12 @@ export function openSqliteStore(file: string, options: SqliteStoreOptions = {}):
     const windowStart = perDay > 0 && next > perDay ? (s.receivedAtOf.get(returnId, next - perDay) as string | undefined) : undefined;
     const refusal = versionsPerDayRefusal(quotas, windowStart, input.receivedAt);
     if (refusal) throw refusal;
-    const bytes = payloadBytes(input.payloadJson);
-    const perUnit = quotas?.bytesPerUnit ?? 0;
-    if (perUnit > 0) {
-      const used = (s.usageOf.get(input.unitId) as { bytes: number } | undefined)?.bytes ?? 0;
-      if (used + bytes > perUnit) throw new QuotaExceededError('unit-bytes', perUnit, null);
-    }
     const stored = versionRow(input, next);
     s.insertVersion.run(stored);
-    s.addUsage.run(input.unitId, bytes);
+    // Counted, then judged: past the quota, the throw rolls this submission's savepoint back.
+    const held = s.addUsage.get(input.unitId, payloadBytes(input.payloadJson)) as number;
+    const perUnit = quotas?.bytesPerUnit ?? 0;
+    if (perUnit > 0 && held > perUnit) throw new QuotaExceededError('unit-bytes', perUnit, null);
     return { version: versionFromRow(stored), created: true };
   });
 

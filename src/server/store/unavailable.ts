@@ -62,11 +62,12 @@ export function withUnavailability(store: ReturnStore, classify: (error: unknown
     const member = store[key];
     guarded[key] =
       typeof member === 'function'
-        ? async (...args: unknown[]) => {
+        ? (...args: unknown[]) => {
+            // Not async: one promise per call, not two (every request makes several).
             try {
-              return await (member as (...a: unknown[]) => Promise<unknown>).apply(store, args);
+              return (member as (...a: unknown[]) => Promise<unknown>).apply(store, args).catch((error: unknown) => Promise.reject(wrap(error)));
             } catch (error) {
-              throw wrap(error);
+              return Promise.reject(wrap(error));
             }
           }
         : member;

@@ -54,7 +54,7 @@ const CASES: Case[] = [
   { name: 'a preflight without its headers', op: submit, status: 400, code: 'invalid-preflight', send: send('OPTIONS', RETURNS, { origin: 'https://localhost:3000' }) },
   { name: 'malformed JSON', op: submit, status: 400, code: 'malformed-json', send: (p, t) => send('POST', RETURNS, json(t.reporter), '{"a": ')(p) },
   { name: 'an empty body', op: submit, status: 400, code: 'empty-body', send: (p, t) => send('POST', RETURNS, json(t.reporter), '')(p) },
-  { name: 'JSON nested too deep', op: review, status: 400, code: 'too-deep', send: (p, t) => send('POST', `${RETURNS}/${RETURN_ID}/reviews`, json(t.reviewer), '['.repeat(100))(p) },
+  { name: 'JSON nested too deep', op: review, status: 400, code: 'too-deep', send: (p, t) => send('POST', `${RETURNS}/${RETURN_ID}/reviews`, json(t.reviewer), '['.repeat(300))(p) },
   { name: 'a payload off the schema', op: submit, status: 400, code: 'invalid-payload', send: (p, t) => send('POST', RETURNS, json(t.reporter), '{"payloadVersion": 2}')(p) },
   { name: 'a bad query', op: list, status: 400, code: 'invalid-query', send: (p, t) => send('GET', `${RETURNS}?quarter=9`, json(t.reporter))(p) },
   { name: 'no token', op: list, status: 401, code: 'no-token', send: send('GET', RETURNS) },
