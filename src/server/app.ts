@@ -87,6 +87,8 @@ function loggerOptions(logger: AppOptions['logger']) {
   };
 }
 
+const isHealthz = (url: string) => url === '/healthz' || url.startsWith('/healthz?');
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store } = options;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
@@ -133,7 +135,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', (request, reply, done) => {
     try {
       admit(request, reply);
-      if (request.routeOptions.url !== '/healthz') limits.address(request);
+      // /healthz is never limited (its URL, not routeOptions, which builds an object on each read).
+      if (!isHealthz(request.url)) limits.address(request);
       refuseTokenInUrl(request);
     } catch (error) {
       return done(error as Error);
